@@ -1,0 +1,22 @@
+import { commonErrors } from './common';
+import { accountsErrors } from './accounts';
+import { teamErrors } from './team';
+import { catalogErrors } from './catalog';
+import { peopleErrors } from './people';
+
+/** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
+export const errorCatalog = {
+  ...commonErrors,
+  ...accountsErrors,
+  ...teamErrors,
+  ...catalogErrors,
+  ...peopleErrors,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export function errorMessage(code: string, locale: 'zh-CN' | 'en-US'): string | undefined {
+  const entry = (errorCatalog as Record<string, { zh: string; en: string }>)[code];
+  if (!entry) return undefined;
+  return locale === 'zh-CN' ? entry.zh : entry.en;
+}

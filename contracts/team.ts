@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Id, TimeZone, Timestamp } from './common';
+
+export const TeamInput = z.object({
+  name: z.string().trim().min(1).max(60),
+  description: z.string().trim().max(500).default(''),
+});
+export type TeamInput = z.infer<typeof TeamInput>;
+
+export const TeamView = z.object({
+  id: Id,
+  name: z.string(),
+  description: z.string(),
+  roomCount: z.number(),
+  memberCount: z.number(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+export const Platform = z.enum(['douyin', 'taobao', 'kuaishou', 'wechat_channels', 'bilibili', 'tiktok', 'other']);
+export type Platform = z.infer<typeof Platform>;
+
+export const RoomInput = z.object({
+  teamId: Id,
+  platform: Platform,
+  accountId: z.string().trim().min(1).max(100),
+  displayName: z.string().trim().min(1).max(100),
+  timeZone: TimeZone.default('Asia/Shanghai'),
+  /** The platform's push-signature secret (e.g. Douyin); stored encrypted, never returned. */
+  secret: z.string().min(1).max(500).optional(),
+});
+export type RoomInput = z.infer<typeof RoomInput>;
+export const RoomUpdateInput = RoomInput.partial().extend({ secret: z.string().min(1).max(500).nullable().optional() });
+export type RoomUpdateInput = z.infer<typeof RoomUpdateInput>;
+
+export const RoomView = z.object({
+  id: Id,
+  teamId: Id,
+  platform: Platform,
+  accountId: z.string(),
+  displayName: z.string(),
+  timeZone: z.string(),
+  hasSecret: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type RoomView = z.infer<typeof RoomView>;
+
+export const teamErrors = {
+  'team/not-found': { status: 404, zh: '找不到该团队', en: 'Team not found' },
+  'team/name-taken': { status: 409, zh: '团队名称已存在', en: 'A team with this name already exists' },
+  'team/not-empty': { status: 409, zh: '团队下仍有直播间或成员，无法删除', en: 'The team still has rooms or people' },
+  'room/not-found': { status: 404, zh: '找不到该直播间', en: 'Room not found' },
+  'room/account-taken': { status: 409, zh: '该平台账号已登记', en: 'This platform account is already registered' },
+} as const;
