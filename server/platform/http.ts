@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
+import { accessHook } from './auth';
+import type { Deps } from './context';
+import { pingDatabase } from './db';
+import { handleError, sendError } from './errors';
+import { VERSION } from './version';
+import { accountsRoutes } from '../modules/accounts/accounts.routes';
+import { auditRoutes } from '../modules/audit/audit.routes';
+import { catalogRoutes } from '../modules/catalog/catalog.routes';
+import { peopleRoutes } from '../modules/people/people.routes';
+import { setupRoutes } from '../modules/setup/setup.routes';
+import { teamRoutes } from '../modules/team/team.routes';
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: Deps;
+  }
+}
+
+/** Secrets travel in some paths (invite links): a long opaque path segment is never written to the log. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/[A-Za-z0-9_-]{32,}(?=[/?#]|$)/g, '/[redacted]');
+}
+
+export interface BuildOptions {
+  logStream?: DestinationStream;
+}
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: deps.config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), ip: req.ip }),
+      },
+    },
+    trustProxy: false,
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  app.addHook('onRoute', (route) => {
+    // Documentation and the console's static files are public by nature; every API route must say what it needs.
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) {
+      route.config = { ...(route.config ?? {}), permission: route.config?.permission ?? 'public' };
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Showrunner API', description: '直播运营台 Showrunner: live-commerce operations platform', version: VERSION },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sr_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', accessHook(deps));
+
+  app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['platform'] } }, async (_req, reply) => {
+    const ok = await pingDatabase(deps.db);
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database: ok ? 'ok' : 'unreachable', databaseKind: deps.config.database.kind, version: VERSION });
+  });
+  app.get('/api/openapi.json', { config: { permission: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await setupRoutes(app);
+  await accountsRoutes(app);
+  await teamRoutes(app);
+  await catalogRoutes(app);
+  await peopleRoutes(app);
+  await auditRoutes(app);
+
+  const indexHtml = path.join(deps.config.webDist, 'index.html');
+  const hasWeb = fs.existsSync(indexHtml);
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, index: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    return sendError(reply, req, 'common/not-found');
+  });
+
+  return app;
+}

@@ -1,0 +1,26 @@
+import type { DestinationStream } from 'pino';
+import type { Config } from './config';
+import { Cipher, loadDataKey } from './crypto';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from './db';
+import type { Deps } from './context';
+
+export interface Runtime {
+  deps: Deps;
+  handle: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Opens the database, applies pending migrations and loads the data key: what every command needs first. */
+export async function openRuntime(config: Config): Promise<Runtime> {
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+    const cipher = new Cipher(loadDataKey(config.dataDir, config.dataKey));
+    return { deps: { db: handle.db, cipher, config }, handle, close: () => handle.close() };
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+}
+
+export type { DestinationStream };
