@@ -25,6 +25,8 @@ export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 declare module 'fastify' {
   interface FastifyInstance {
     deps: Deps;
+    /** Every route with the access it declared, for the test that no route goes undeclared. */
+    routeAccess: { method: string; url: string; permission: string | undefined }[];
   }
 }
 
@@ -52,6 +54,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  app.decorate('routeAccess', []);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -61,6 +64,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) {
       route.config = { ...(route.config ?? {}), permission: route.config?.permission ?? 'public' };
     }
+    for (const method of [route.method].flat()) app.routeAccess.push({ method, url: route.url, permission: route.config?.permission });
   });
 
   await app.register(fastifyCookie);
