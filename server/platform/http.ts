@@ -30,9 +30,11 @@ declare module 'fastify' {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Secrets travel in some paths (invite links): a long opaque path segment is never written to the log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/[A-Za-z0-9_-]{32,}(?=[/?#]|$)/g, '/[redacted]');
+  return url.replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'));
 }
 
 export interface BuildOptions {
