@@ -68,6 +68,7 @@ export function accessHook(deps: Deps) {
     if (!req.routeOptions.url) return; // the not-found handler answers on its own
     const access = req.routeOptions.config.permission;
     if (access === undefined) throw new Error(`route ${req.routeOptions.method} ${req.routeOptions.url} declares no permission`);
+    if (access === 'public' && !req.routeOptions.url.startsWith('/api/')) return; // the console's static files
     const resolved = await resolvePrincipal(deps, req);
     req.principal = resolved.principal;
     req.actor = resolved.actor;
