@@ -1,0 +1,143 @@
+import { useState, type ReactNode } from 'react';
+import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  IdcardOutlined,
+  LogoutOutlined,
+  SafetyCertificateOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+  UserOutlined,
+  DownOutlined,
+} from '@ant-design/icons';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import type { Permission } from '../../contracts/accounts';
+import { useT, type MessageKey } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { useMe, useSignOut } from './session';
+
+interface NavItem {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  when?: Permission | 'owner';
+}
+
+const NAV: NavItem[] = [
+  { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
+  { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read' },
+  { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read' },
+  { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read' },
+  { key: 'matrix', path: '/matrix', label: 'nav.matrix', icon: <TableOutlined />, when: 'catalog:read' },
+  { key: 'people', path: '/people', label: 'nav.people', icon: <TeamOutlined />, when: 'person:read' },
+  { key: 'access', path: '/access', label: 'nav.access', icon: <SafetyCertificateOutlined />, when: 'owner' },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, when: 'audit:read' },
+];
+
+function selectedKey(pathname: string): string {
+  const match = NAV.filter((item) => item.path !== '/' && pathname.startsWith(item.path));
+  return match[0]?.key ?? (pathname === '/' ? 'overview' : '');
+}
+
+export function Shell() {
+  const t = useT();
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const screens = Grid.useBreakpoint();
+  const [collapsed, setCollapsed] = useState(false);
+
+  const visible = NAV.filter((item) => {
+    if (!item.when) return true;
+    if (item.when === 'owner') return me.user.role === 'owner';
+    return me.permissions.includes(item.when);
+  });
+
+  const menuItems: MenuProps['items'] = visible.map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: (
+      <Link to={item.path} data-testid={`nav-${item.key}`}>
+        {t(item.label)}
+      </Link>
+    ),
+  }));
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'profile', icon: <UserOutlined />, label: <span data-testid="menu-profile">{t('nav.profile')}</span> },
+    { type: 'divider' },
+    { key: 'sign-out', icon: <LogoutOutlined />, label: <span data-testid="menu-sign-out">{t('auth.signOut')}</span> },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={232}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        data-testid="sidebar"
+      >
+        <div className="sr-brand" data-testid="brand">
+          <span className="sr-brand-mark" />
+          {collapsed ? null : <span>{t('app.name')}</span>}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'flex-end',
+            gap: 12,
+            borderBottom: '1px solid #f0f0f0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <LanguageSwitch />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: userMenu,
+              onClick: ({ key }) => {
+                if (key === 'profile') void navigate('/profile');
+                if (key === 'sign-out') signOut.mutate();
+              },
+            }}
+          >
+            <Button type="text" data-testid="user-menu" style={{ height: 40 }}>
+              <Flex align="center" gap={8}>
+                <Avatar size="small" style={{ background: '#1677ff' }}>
+                  {me.user.displayName.slice(0, 1).toUpperCase()}
+                </Avatar>
+                {screens.md ? (
+                  <Typography.Text strong data-testid="user-name">
+                    {me.user.displayName}
+                  </Typography.Text>
+                ) : null}
+                {screens.md ? <Tag style={{ marginInlineEnd: 0 }}>{t(`role.${me.user.role}`)}</Tag> : null}
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Flex>
+            </Button>
+          </Dropdown>
+        </Layout.Header>
+        <Layout.Content style={{ padding: screens.md ? 24 : 12, minWidth: 0 }}>
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,66 @@
+import type { FormInstance } from 'antd';
+import type { z } from 'zod';
+import type { Translate } from '../i18n';
+import { currentLocale } from '../i18n';
+import { ApiError } from './api';
+
+type NamePath = (string | number)[];
+
+/** "levels.0.code" → ['levels', 0, 'code'], the antd Form name of that field. */
+export function toNamePath(path: string | readonly PropertyKey[]): NamePath {
+  const parts = typeof path === 'string' ? path.split(/[.[\]]+/).filter(Boolean) : path.map(String);
+  return parts.map((part) => (/^\d+$/.test(String(part)) ? Number(part) : String(part)));
+}
+
+function valueAt(values: unknown, path: NamePath): unknown {
+  let cursor: unknown = values;
+  for (const key of path) {
+    if (cursor === null || typeof cursor !== 'object') return undefined;
+    cursor = (cursor as Record<string | number, unknown>)[key];
+  }
+  return cursor;
+}
+
+/** Contract messages are written "english / 中文"; show the half that matches the current language. */
+export function localizeMessage(message: string): string {
+  const parts = message.split(' / ');
+  if (parts.length !== 2) return message;
+  return currentLocale() === 'zh-CN' ? parts[1]! : parts[0]!;
+}
+
+/**
+ * Validate form values with a contract schema. On failure the issues are put on the form fields
+ * and null is returned, so the form and the server share one definition of "valid".
+ */
+export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, values: unknown, t: Translate): z.output<S> | null {
+  const result = schema.safeParse(values);
+  if (result.success) return result.data;
+  const byField = new Map<string, { name: NamePath; errors: string[] }>();
+  for (const issue of result.error.issues) {
+    const name = toNamePath(issue.path);
+    const value = valueAt(values, name);
+    const isEmpty = value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+    const text = isEmpty && (issue.code === 'too_small' || issue.code === 'invalid_type') ? t('form.required') : localizeMessage(issue.message);
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, errors: [] };
+    if (!entry.errors.includes(text)) entry.errors.push(text);
+    byField.set(key, entry);
+  }
+  form.setFields([...byField.values()]);
+  const first = [...byField.values()][0];
+  if (first) form.scrollToField(first.name, { block: 'center' });
+  return null;
+}
+
+/** Put the server's field errors (error.fields[].path) on the matching form fields. */
+export function applyServerErrors(form: FormInstance | undefined, error: unknown): void {
+  if (!form || !(error instanceof ApiError) || error.fields.length === 0) return;
+  form.setFields(error.fields.map((field) => ({ name: toNamePath(field.path), errors: [localizeMessage(field.message)] })));
+}
+
+/** Empty strings from inputs become null (for nullable fields) or are dropped (for optional ones). */
+export function blankToNull<T>(value: T | '' | undefined): T | null {
+  if (value === undefined || value === '') return null;
+  if (typeof value === 'string' && value.trim() === '') return null;
+  return value;
+}
