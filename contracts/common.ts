@@ -44,6 +44,8 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** Structured detail some codes carry, e.g. the violated rules of 'session/rule-violation'. */
+    details: z.unknown().optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;

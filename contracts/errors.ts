@@ -3,6 +3,7 @@ import { accountsErrors } from './accounts';
 import { teamErrors } from './team';
 import { catalogErrors } from './catalog';
 import { peopleErrors } from './people';
+import { planningErrors } from './planning';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -11,6 +12,7 @@ export const errorCatalog = {
   ...teamErrors,
   ...catalogErrors,
   ...peopleErrors,
+  ...planningErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

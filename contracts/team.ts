@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, TimeZone, Timestamp } from './common';
+import { SessionRole } from './planning';
 
 export const TeamInput = z.object({
   name: z.string().trim().min(1).max(60),
@@ -29,6 +30,12 @@ export const RoomInput = z.object({
   timeZone: TimeZone.default('Asia/Shanghai'),
   /** The platform's push-signature secret (e.g. Douyin); stored encrypted, never returned. */
   secret: z.string().min(1).max(500).optional(),
+  /** Crew roles every session in this room must fill before it can be scheduled. */
+  requiredRoles: z
+    .array(SessionRole)
+    .max(7)
+    .transform((roles) => [...new Set(roles)])
+    .default(['host', 'field_control', 'console']),
 });
 export type RoomInput = z.infer<typeof RoomInput>;
 export const RoomUpdateInput = RoomInput.partial().extend({ secret: z.string().min(1).max(500).nullable().optional() });
@@ -42,6 +49,7 @@ export const RoomView = z.object({
   displayName: z.string(),
   timeZone: z.string(),
   hasSecret: z.boolean(),
+  requiredRoles: z.array(SessionRole),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { TokenScope } from '../../contracts/accounts';
-import { Platform } from '../../contracts/team';
+import { Platform, RoomInput } from '../../contracts/team';
 import { Email, Password } from '../../contracts/accounts';
 import { ConfigError, loadConfig } from '../platform/config';
 import { systemActor } from '../platform/context';
@@ -160,7 +160,7 @@ export async function run(argv: string[]): Promise<number> {
       const account = need(values, 'account');
       return withRuntime(async (rt) => {
         const byName = await findTeamByName(rt.deps.db, teamRef);
-        const room = await createRoom(rt.deps, actor, {
+        const input = RoomInput.parse({
           teamId: byName?.id ?? teamRef,
           platform: platform.data,
           accountId: account,
@@ -168,6 +168,7 @@ export async function run(argv: string[]): Promise<number> {
           timeZone: (values['time-zone'] as string | undefined) ?? 'Asia/Shanghai',
           ...(values.secret ? { secret: values.secret as string } : {}),
         });
+        const room = await createRoom(rt.deps, actor, input);
         out(json, { id: room.id, teamId: room.teamId, platform: room.platform, accountId: room.accountId }, room.id);
         return EXIT.ok;
       });
@@ -214,7 +215,7 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 function codeFor(err: unknown): number {
-  if (err instanceof UsageError || err instanceof ConfigError) return EXIT.usage;
+  if (err instanceof UsageError || err instanceof ConfigError || (err instanceof Error && err.name === 'ZodError')) return EXIT.usage;
   if (err instanceof DomainError) {
     if (err.code === 'validation') return EXIT.usage;
     const status = err.code.endsWith('not-found') ? 404 : 0;

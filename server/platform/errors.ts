@@ -14,6 +14,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields?: FieldError[],
+    readonly details?: unknown,
   ) {
     super(code);
     this.name = 'DomainError';
@@ -64,17 +65,17 @@ export function zodFieldErrors(error: z.ZodError, locale: Locale, prefix = ''): 
   }));
 }
 
-export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, fields?: FieldError[]) {
+export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, fields?: FieldError[], details?: unknown) {
   const locale = requestLocale(req);
-  return reply
-    .code(statusOf(code))
-    .send({ error: { code, message: messageOf(code, locale), ...(fields && fields.length ? { fields } : {}) } });
+  return reply.code(statusOf(code)).send({
+    error: { code, message: messageOf(code, locale), ...(fields && fields.length ? { fields } : {}), ...(details !== undefined ? { details } : {}) },
+  });
 }
 
 /** The single error handler: domain errors, validation errors, client mistakes Fastify catches, and real faults. */
 export function handleError(error: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   const locale = requestLocale(req);
-  if (error instanceof DomainError) return sendError(reply, req, error.code, error.fields);
+  if (error instanceof DomainError) return sendError(reply, req, error.code, error.fields, error.details);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext;
     const fields = error.validation.map((v) => {

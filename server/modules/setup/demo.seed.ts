@@ -1,3 +1,4 @@
+import { RoomInput } from '../../../contracts/team';
 import type { Deps } from '../../platform/context';
 import { systemActor } from '../../platform/context';
 import { stableId } from '../../platform/ids';
@@ -26,7 +27,7 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
     await createRoom(
       deps,
       actor,
-      { teamId: stableId('team', r.teamKey), platform: r.platform, accountId: r.accountId, displayName: r.displayName, timeZone: r.timeZone, secret: r.secret ?? undefined },
+      RoomInput.parse({ teamId: stableId('team', r.teamKey), platform: r.platform, accountId: r.accountId, displayName: r.displayName, timeZone: r.timeZone, secret: r.secret ?? undefined }),
       stableId('room', r.key),
     );
   }

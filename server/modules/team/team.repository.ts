@@ -1,6 +1,7 @@
+import type { SessionRole } from '../../../contracts/planning';
 import type { Platform, RoomView, TeamView } from '../../../contracts/team';
 import type { TeamScope } from '../../platform/context';
-import type { Executor } from '../../platform/db';
+import { json, type Executor } from '../../platform/db';
 import type { Database } from '../../platform/schema';
 
 export type TeamRow = Database['teams'];
@@ -63,6 +64,7 @@ export function toRoomView(r: RoomRow): RoomView {
     displayName: r.display_name,
     timeZone: r.time_zone,
     hasSecret: r.secret_enc !== null,
+    requiredRoles: json.parse<SessionRole[]>(r.required_roles, []),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

@@ -1,6 +1,6 @@
 import type { TeamInput, TeamView, RoomInput, RoomUpdateInput, RoomView } from '../../../contracts/team';
 import { inScope, type Actor, type Deps } from '../../platform/context';
-import { withTransaction } from '../../platform/db';
+import { json, withTransaction } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { changedFields, recordAudit } from '../audit/audit.repository';
@@ -60,6 +60,7 @@ export async function createRoom(deps: Deps, actor: Actor, input: RoomInput, id 
       display_name: input.displayName,
       time_zone: input.timeZone,
       secret_enc: deps.cipher.encryptNullable(input.secret),
+      required_roles: json.stringify(input.requiredRoles),
       created_at: at,
       updated_at: at,
     };
@@ -85,6 +86,7 @@ export async function updateRoom(deps: Deps, actor: Actor, id: string, input: Ro
       display_name: input.displayName ?? before.display_name,
       time_zone: input.timeZone ?? before.time_zone,
       secret_enc: input.secret === undefined ? before.secret_enc : deps.cipher.encryptNullable(input.secret),
+      required_roles: input.requiredRoles ? json.stringify(input.requiredRoles) : before.required_roles,
       updated_at: nowIso(),
     };
     if (next.platform !== before.platform || next.account_id !== before.account_id) {
