@@ -43,7 +43,9 @@ export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, va
     const text = isEmpty && (issue.code === 'too_small' || issue.code === 'invalid_type') ? t('form.required') : localizeMessage(issue.message);
     const key = name.join('.');
     const entry = byField.get(key) ?? { name, errors: [] };
-    if (!entry.errors.includes(text)) entry.errors.push(text);
+    // An empty field only needs "required", not every rule it also fails.
+    if (isEmpty) entry.errors = [t('form.required')];
+    else if (!entry.errors.includes(text)) entry.errors.push(text);
     byField.set(key, entry);
   }
   form.setFields([...byField.values()]);
@@ -55,7 +57,14 @@ export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, va
 /** Put the server's field errors (error.fields[].path) on the matching form fields. */
 export function applyServerErrors(form: FormInstance | undefined, error: unknown): void {
   if (!form || !(error instanceof ApiError) || error.fields.length === 0) return;
-  form.setFields(error.fields.map((field) => ({ name: toNamePath(field.path), errors: [localizeMessage(field.message)] })));
+  // Validation errors explain each field; for other codes (a taken name, an unknown level) the field
+  // only points at the culprit and the error's own message is the explanation.
+  form.setFields(
+    error.fields.map((field) => ({
+      name: toNamePath(field.path),
+      errors: [error.code === 'validation' ? localizeMessage(field.message) : error.message],
+    })),
+  );
 }
 
 /** Empty strings from inputs become null (for nullable fields) or are dropped (for optional ones). */

@@ -191,7 +191,7 @@ export const enUS = {
   'setup.ownerSubmit': 'Create the owner and sign in',
   'setup.demoTitle': 'Load the demo company',
   'setup.demoHint': 'Fills the system with a sample live-commerce studio (teams, rooms, positions, duties and people) so you can try every page.',
-  'setup.demoCredentials': 'You are signed in as the demo owner. To sign in again later use:',
+  'setup.demoCredentials': 'Loading it signs you in as the demo owner. To sign in again later, use:',
   'setup.demoSubmit': 'Load the demo and sign in',
 
   'auth.signInTitle': 'Sign in',

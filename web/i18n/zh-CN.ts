@@ -190,7 +190,7 @@ export const zhCN: Dictionary = {
   'setup.ownerSubmit': '创建所有者并登录',
   'setup.demoTitle': '加载演示公司',
   'setup.demoHint': '填入一家示例直播电商公司（团队、直播间、岗位、职责和成员），方便体验每个页面。',
-  'setup.demoCredentials': '加载后将以演示所有者身份登录。之后再次登录请使用：',
+  'setup.demoCredentials': '加载后将自动以演示所有者身份登录。之后再次登录请使用：',
   'setup.demoSubmit': '加载演示数据并登录',
 
   'auth.signInTitle': '登录',

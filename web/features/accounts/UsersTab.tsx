@@ -39,6 +39,7 @@ export function UsersTab() {
     {
       title: t('field.name'),
       dataIndex: 'displayName',
+      width: 170,
       render: (name: string, user) => (
         <Space size={4}>
           <Typography.Text strong>{name}</Typography.Text>
@@ -90,11 +91,11 @@ export function UsersTab() {
       width: 100,
       render: (status: UserView['status']) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(`userStatus.${status}`)}</Tag>,
     },
-    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 170, responsive: ['lg'], render: (at: string | null) => format.dateTime(at) },
+    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (at: string | null) => format.dateTime(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 220,
+      width: 250,
       render: (_, user) => (
         <Space size={4} wrap>
           <Button
@@ -146,7 +147,7 @@ export function UsersTab() {
         loading={users.isPending}
         dataSource={users.data ?? []}
         columns={columns}
-        scroll={{ x: 980 }}
+        scroll={{ x: 1300 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(user) => tid(`user-row-${user.id}`)}
         locale={{ emptyText: <EmptyState text={t('access.noUsers')} /> }}

@@ -27,40 +27,34 @@ export default function MatrixPage() {
     <>
       <PageHeader title={t('matrix.title')} subtitle={t('matrix.subtitle')} />
       {!canWrite ? <Alert type="info" showIcon title={t('matrix.readOnly')} style={{ marginBottom: 16 }} data-testid="matrix-read-only" /> : null}
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={18}>
-          <Card
-            styles={{ body: { padding: 0 } }}
-            title={
-              matrix.data ? (
-                <Typography.Text type={matrix.data.findings.length ? 'warning' : 'success'} data-testid="matrix-findings-count">
-                  {matrix.data.findings.length ? t('matrix.findingsCount', { count: matrix.data.findings.length }) : t('matrix.noFindings')}
-                </Typography.Text>
-              ) : null
-            }
-            extra={
-              <Flex gap={8} align="center">
-                <Switch
-                  size="small"
-                  checked={onlyFindings}
-                  onChange={(on) => setParams(on ? { findings: '1' } : {}, { replace: true })}
-                  data-testid="matrix-only-findings"
-                />
-                <Typography.Text>{t('matrix.onlyFindings')}</Typography.Text>
-              </Flex>
-            }
-          >
-            {matrix.isError ? (
-              <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />
-            ) : (
-              <MatrixGrid matrix={matrix.data} loading={matrix.isPending} canWrite={canWrite} onlyFindings={onlyFindings} />
-            )}
-          </Card>
-        </Col>
-        <Col xs={24} xl={6}>
-          <Legend />
-        </Col>
-      </Row>
+      <Legend />
+      <Card
+        styles={{ body: { padding: 0 } }}
+        title={
+          matrix.data ? (
+            <Typography.Text type={matrix.data.findings.length ? 'warning' : 'success'} data-testid="matrix-findings-count">
+              {matrix.data.findings.length ? t('matrix.findingsCount', { count: matrix.data.findings.length }) : t('matrix.noFindings')}
+            </Typography.Text>
+          ) : null
+        }
+        extra={
+          <Flex gap={8} align="center">
+            <Switch
+              size="small"
+              checked={onlyFindings}
+              onChange={(on) => setParams(on ? { findings: '1' } : {}, { replace: true })}
+              data-testid="matrix-only-findings"
+            />
+            <Typography.Text>{t('matrix.onlyFindings')}</Typography.Text>
+          </Flex>
+        }
+      >
+        {matrix.isError ? (
+          <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />
+        ) : (
+          <MatrixGrid matrix={matrix.data} loading={matrix.isPending} canWrite={canWrite} onlyFindings={onlyFindings} />
+        )}
+      </Card>
     </>
   );
 }
@@ -196,32 +190,34 @@ function MatrixGrid({ matrix, loading, canWrite, onlyFindings }: { matrix: Matri
 function Legend() {
   const t = useT();
   return (
-    <Card title={t('matrix.legend')} size="small" data-testid="matrix-legend">
-      <Flex vertical gap={12}>
+    <Card size="small" style={{ marginBottom: 16 }} data-testid="matrix-legend">
+      <Row gutter={[16, 12]}>
         {Raci.options.map((v) => (
-          <Flex key={v} gap={10} align="flex-start">
-            <Tag color={RACI_COLORS[v]} style={{ fontWeight: 700, marginInlineEnd: 0, minWidth: 28, textAlign: 'center' }}>
-              {v}
-            </Tag>
-            <div>
-              <Typography.Text strong>
-                {translate('zh-CN', `raci.${v}`)} · {translate('en-US', `raci.${v}`)}
-              </Typography.Text>
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {translate('zh-CN', `raci.${v}.hint`)}
-              </Typography.Text>
-              <br />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {translate('en-US', `raci.${v}.hint`)}
-              </Typography.Text>
-            </div>
-          </Flex>
+          <Col key={v} xs={24} sm={12} xl={6}>
+            <Flex gap={10} align="flex-start">
+              <Tag color={RACI_COLORS[v]} style={{ fontWeight: 700, marginInlineEnd: 0, minWidth: 28, textAlign: 'center' }}>
+                {v}
+              </Tag>
+              <div>
+                <Typography.Text strong>
+                  {translate('zh-CN', `raci.${v}`)} · {translate('en-US', `raci.${v}`)}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {translate('zh-CN', `raci.${v}.hint`)}
+                </Typography.Text>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {translate('en-US', `raci.${v}.hint`)}
+                </Typography.Text>
+              </div>
+            </Flex>
+          </Col>
         ))}
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('matrix.rule')}
-        </Typography.Text>
-      </Flex>
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
+        {t('matrix.legend')}: {t('matrix.rule')}
+      </Typography.Text>
     </Card>
   );
 }

@@ -77,6 +77,7 @@ export default function PeoplePage() {
     {
       title: t('field.teams'),
       key: 'teams',
+      width: 200,
       responsive: ['md'],
       render: (_, person) => (
         <Flex gap={4} wrap>

@@ -187,7 +187,7 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
           </Col>
           <Col xs={24} sm={12}>
             <Form.Item name="weeklyCapacityHours" label={t('field.weeklyCapacity')} required>
-              <InputNumber min={0} max={84} step={0.5} style={{ width: '100%' }} suffix={t('common.hoursUnit')} data-testid="person-capacity" />
+              <InputNumber min={0} max={84} step={1} style={{ width: '100%' }} suffix={t('common.hoursUnit')} data-testid="person-capacity" />
             </Form.Item>
           </Col>
           <Col xs={24}>

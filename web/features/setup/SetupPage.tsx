@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Row, Typography } from 'antd';
 import { RocketOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -92,13 +92,19 @@ export default function SetupPage() {
         <Col xs={24} md={10}>
           <Card title={<><RocketOutlined /> {t('setup.demoTitle')}</>} data-testid="setup-demo-card">
             <Typography.Paragraph>{t('setup.demoHint')}</Typography.Paragraph>
-            <Typography.Paragraph type="secondary">
-              {t('setup.demoCredentials')}
-              <br />
-              <Typography.Text code data-testid="setup-demo-email">{DEMO_OWNER_EMAIL}</Typography.Text>
-              {' / '}
-              <Typography.Text code data-testid="setup-demo-password">{DEMO_OWNER_PASSWORD}</Typography.Text>
-            </Typography.Paragraph>
+            <Typography.Paragraph type="secondary">{t('setup.demoCredentials')}</Typography.Paragraph>
+            <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('field.email')}>
+                <Typography.Text copyable data-testid="setup-demo-email">
+                  {DEMO_OWNER_EMAIL}
+                </Typography.Text>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.password')}>
+                <Typography.Text copyable data-testid="setup-demo-password">
+                  {DEMO_OWNER_PASSWORD}
+                </Typography.Text>
+              </Descriptions.Item>
+            </Descriptions>
             <Button
               type="default"
               block
