@@ -8,6 +8,15 @@ import * as service from './team.service';
 
 const tags = ['team'];
 
+// zod 4 applies a default even inside .optional()/.partial(), so the contracts' update schemas would reset an omitted
+// description, time zone or required roles on every PATCH. Updates take the same fields without their defaults
+// (a new defaulted field needs adding here too).
+const TeamUpdateInput = TeamInput.extend({ description: TeamInput.shape.description.unwrap() }).partial();
+const RoomPatchInput = RoomUpdateInput.extend({
+  timeZone: RoomInput.shape.timeZone.unwrap().optional(),
+  requiredRoles: RoomInput.shape.requiredRoles.unwrap().optional(),
+});
+
 export async function teamRoutes(app: App) {
   const { deps } = app;
 
@@ -20,7 +29,7 @@ export async function teamRoutes(app: App) {
     if (!team) throw new DomainError('team/not-found');
     return team;
   });
-  app.patch('/api/v1/teams/:id', { config: { permission: 'team:write' }, schema: { tags, params: IdParams, body: TeamInput.partial() } }, async (req) =>
+  app.patch('/api/v1/teams/:id', { config: { permission: 'team:write' }, schema: { tags, params: IdParams, body: TeamUpdateInput } }, async (req) =>
     service.updateTeam(deps, req.actor, req.params.id, req.body),
   );
   app.delete('/api/v1/teams/:id', { config: { permission: 'team:write' }, schema: { tags, params: IdParams } }, async (req, reply) => {
@@ -41,7 +50,7 @@ export async function teamRoutes(app: App) {
     if (!row) throw new DomainError('room/not-found');
     return repo.toRoomView(row);
   });
-  app.patch('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams, body: RoomUpdateInput } }, async (req) =>
+  app.patch('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams, body: RoomPatchInput } }, async (req) =>
     service.updateRoom(deps, req.actor, req.params.id, req.body),
   );
   app.delete('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams } }, async (req, reply) => {
