@@ -79,7 +79,7 @@ const I18nContext = createContext<I18nContextValue | null>(null);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(current);
   const queryClient = useQueryClient();
-  const first = useRef(true);
+  const previous = useRef(locale);
 
   const setLocale = useCallback((next: Locale, options?: { remember?: boolean }) => {
     if (options?.remember !== false) rememberLocale(next);
@@ -95,10 +95,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (previous.current === locale) return;
+    previous.current = locale;
     // Server texts (error messages, audit summaries) come in the request's language: fetch them again.
     void queryClient.invalidateQueries();
   }, [locale, queryClient]);

@@ -290,7 +290,7 @@ export const zhCN: Dictionary = {
   'person.detailTitle': '成员',
   'person.empty': '还没有成员。添加你的主播、策划和场控吧。',
   'person.count': '共 {count} 人',
-  'person.searchPlaceholder': '按姓名或技能搜索',
+  'person.searchPlaceholder': '按姓名搜索',
   'person.levelNeedsPosition': '请先选择岗位',
   'person.linkedUserHint': '该成员使用直播运营台时的登录账号（如有）',
   'person.contacts': '联系方式',

@@ -40,7 +40,7 @@ export default function PositionsPage() {
       ),
       sorter: (a, b) => a.sortOrder - b.sortOrder || pick(a.nameZh, a.nameEn).localeCompare(pick(b.nameZh, b.nameEn)),
     },
-    { title: t('field.code'), dataIndex: 'code', width: 160, render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    { title: t('field.code'), dataIndex: 'code', width: 180, render: (code: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{code}</Typography.Text> },
     {
       title: t('position.levels'),
       key: 'levels',
