@@ -18,6 +18,9 @@ export const Permission = z.enum([
   'audit:read',
   'user:manage',
   'token:manage',
+  'product:write',
+  'session:write',
+  'session:override',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -25,7 +28,7 @@ const read: Permission[] = ['team:read', 'room:read', 'catalog:read', 'person:re
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   viewer: read,
   member: read,
-  manager: [...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read'],
+  manager: [...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override'],
   owner: Permission.options,
 };
 

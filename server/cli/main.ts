@@ -13,7 +13,7 @@ import { openRuntime, type Runtime } from '../platform/runtime';
 import { countUsers } from '../modules/accounts/accounts.repository';
 import { createApiToken, insertUserAccount } from '../modules/accounts/accounts.service';
 import { recordAudit } from '../modules/audit/audit.repository';
-import { seedDefaultCatalog } from '../modules/catalog/catalog.service';
+import { seedCompanyDefaults } from '../modules/setup/company.defaults';
 import { setupDemo } from '../modules/setup/setup.service';
 import { findTeamByName } from '../modules/team/team.repository';
 import { createRoom, createTeam } from '../modules/team/team.service';
@@ -137,7 +137,7 @@ export async function run(argv: string[]): Promise<number> {
           const first = (await countUsers(trx)) === 0;
           const row = await insertUserAccount(trx, { email: email.data, displayName: (values.name as string | undefined) ?? email.data.split('@')[0]!, password: password.data, role: 'owner' });
           if (first) {
-            await seedDefaultCatalog(trx);
+            await seedCompanyDefaults(trx);
             await trx.insertInto('settings').values({ key: 'setup', value: JSON.stringify({ how: 'cli' }), updated_at: new Date().toISOString() }).execute();
           }
           await recordAudit(trx, actor, { action: 'create', entityType: 'user', entityId: row.id, summary: `Created owner ${row.email} from the command line` });

@@ -17,6 +17,8 @@ import { accountsRoutes } from '../modules/accounts/accounts.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
 import { catalogRoutes } from '../modules/catalog/catalog.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
+import { planningRoutes } from '../modules/planning/planning.routes';
+import { productRoutes } from '../modules/products/products.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 
@@ -34,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Secrets travel in some paths (invite links): a long opaque path segment is never written to the log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'));
+  return url.replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#.]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'));
 }
 
 export interface BuildOptions {
@@ -99,6 +101,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await catalogRoutes(app);
   await peopleRoutes(app);
   await auditRoutes(app);
+  await productRoutes(app);
+  await planningRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -255,6 +255,18 @@ describe('duties', () => {
     expect(await ctx.deps.db.selectFrom('duties').select('id').where('code', 'in', ['bad_hours', 'bad_area']).execute()).toEqual([]);
     expect((await owner.post('/api/v1/duties', buildDuty('quarter_hours', { weeklyHours: 0.25 }))).statusCode).toBe(201);
   });
+
+  it('stores the quarter hour for values that only float noise makes a multiple of 0.25', async () => {
+    // zod's multipleOf lets these through; PostgreSQL's 4-byte real used to fail on 1e-40 with a 500.
+    const tiny = await owner.post('/api/v1/duties', buildDuty('tiny_hours', { weeklyHours: 1e-40 }));
+    expect(tiny.statusCode).toBe(201);
+    expect(tiny.json().weeklyHours).toBe(0);
+    const noisy = await owner.patch(`/api/v1/duties/${tiny.json().id}`, { weeklyHours: 0.25000000000000006 });
+    expect(noisy.statusCode).toBe(200);
+    expect(noisy.json().weeklyHours).toBe(0.25);
+    const row = await ctx.deps.db.selectFrom('duties').select('weekly_hours').where('id', '=', tiny.json().id).executeTakeFirstOrThrow();
+    expect(Number(row.weekly_hours)).toBe(0.25);
+  });
 });
 
 describe('responsibility matrix', () => {

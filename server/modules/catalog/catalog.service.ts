@@ -35,6 +35,12 @@ function positionRow(input: PositionInput, id: string, at: string, createdAt = a
   };
 }
 
+/**
+ * Snaps to the quarter hour the contract promises. zod's multipleOf tolerates float noise (it passes 1e-40), and
+ * PostgreSQL keeps the column as a 4-byte real, which fails on such values with an underflow instead of storing them.
+ */
+const toQuarterHours = (hours: number) => Math.round(hours * 4) / 4;
+
 function dutyRow(input: DutyInput, id: string, at: string, createdAt = at): repo.DutyRow {
   return {
     id,
@@ -44,7 +50,7 @@ function dutyRow(input: DutyInput, id: string, at: string, createdAt = at): repo
     description_zh: input.descriptionZh,
     description_en: input.descriptionEn,
     area: input.area,
-    weekly_hours: input.weeklyHours,
+    weekly_hours: toQuarterHours(input.weeklyHours),
     created_at: createdAt,
     updated_at: at,
   };

@@ -249,6 +249,20 @@ describe('references', () => {
     expect(self.statusCode).toBe(200);
   });
 
+  it('stores weekly capacity in hundredths of an hour, even for values too small for a 4-byte real', async () => {
+    // PostgreSQL keeps the column as a real: 1e-40 used to fail there with an underflow (a 500).
+    const tiny = await owner.post('/api/v1/people', buildPerson({ displayName: '极小工时', weeklyCapacityHours: 1e-40 }));
+    expect(tiny.statusCode).toBe(201);
+    expect(tiny.json().weeklyCapacityHours).toBe(0);
+    const half = await owner.patch(`/api/v1/people/${tiny.json().id}`, { weeklyCapacityHours: 37.5 });
+    expect(half.statusCode).toBe(200);
+    expect(half.json().weeklyCapacityHours).toBe(37.5);
+    expect(Number((await personRow(tiny.json().id)).weekly_capacity_hours)).toBe(37.5);
+    const again = await owner.patch(`/api/v1/people/${tiny.json().id}`, { weeklyCapacityHours: 5e-324 });
+    expect(again.statusCode).toBe(200);
+    expect(again.json().weeklyCapacityHours).toBe(0);
+  });
+
   it('answers 404 for unknown people', async () => {
     for (const res of [await owner.get('/api/v1/people/nope'), await owner.patch('/api/v1/people/nope', { displayName: 'x' }), await owner.delete('/api/v1/people/nope')]) {
       expect(res.statusCode).toBe(404);

@@ -10,6 +10,12 @@ import { missingTeamIds } from '../team/team.repository';
 import * as repo from './people.repository';
 import { contactColumn } from './people.rules';
 
+/**
+ * Hundredths of an hour are plenty, and PostgreSQL keeps the column as a 4-byte real, which fails with an underflow
+ * (a 500) on tiny values such as 1e-40 that the contract's min(0) lets through.
+ */
+const toCapacityHours = (hours: number) => Math.round(hours * 100) / 100;
+
 /** What the audit log keeps of a person: everything, with personal data masked. */
 function auditView(v: PersonView): Record<string, unknown> {
   const { id: _i, createdAt: _c, updatedAt: _u, contacts, ...rest } = v;
@@ -54,7 +60,7 @@ export async function createPerson(deps: Deps, actor: Actor, input: PersonInput,
       position_id: input.positionId,
       level: input.level,
       hire_date: input.hireDate,
-      weekly_capacity_hours: input.weeklyCapacityHours,
+      weekly_capacity_hours: toCapacityHours(input.weeklyCapacityHours),
       skills: json.stringify(input.skills),
       status: input.status,
       user_id: input.userId,
@@ -96,7 +102,7 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, input: 
       position_id: positionId,
       level,
       hire_date: input.hireDate === undefined ? row.hire_date : input.hireDate,
-      weekly_capacity_hours: input.weeklyCapacityHours ?? row.weekly_capacity_hours,
+      weekly_capacity_hours: input.weeklyCapacityHours === undefined ? row.weekly_capacity_hours : toCapacityHours(input.weeklyCapacityHours),
       skills: input.skills ? json.stringify(input.skills) : row.skills,
       status: input.status ?? row.status,
       user_id: userId,

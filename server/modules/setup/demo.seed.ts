@@ -2,7 +2,7 @@ import { RoomInput } from '../../../contracts/team';
 import type { Deps } from '../../platform/context';
 import { systemActor } from '../../platform/context';
 import { stableId } from '../../platform/ids';
-import { seedDefaultCatalog } from '../catalog/catalog.service';
+import { seedCompanyDefaults } from './company.defaults';
 import { insertUserAccount } from '../accounts/accounts.service';
 import { createRoom, createTeam } from '../team/team.service';
 import { createPerson } from '../people/people.service';
@@ -19,7 +19,7 @@ export const DEMO_PASSWORD = DEMO_OWNER.password;
 export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> {
   if (!deps.db.isTransaction) throw new Error('seedDemoCompany must run inside a transaction');
   const company = generateDemoCompany();
-  await seedDefaultCatalog(deps.db);
+  await seedCompanyDefaults(deps.db);
   const actor = { ...systemActor, label: 'demo' };
 
   for (const t of company.teams) await createTeam(deps, actor, { name: t.name, description: t.description }, stableId('team', t.key));

@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/ids';
 import { countUsers, findUser, type UserRow } from '../accounts/accounts.repository';
 import { createSession, insertUserAccount, type NewSession } from '../accounts/accounts.service';
 import { recordAudit } from '../audit/audit.repository';
-import { seedDefaultCatalog } from '../catalog/catalog.service';
+import { seedCompanyDefaults } from './company.defaults';
 import { seedDemoCompany } from './demo.seed';
 
 export async function setupStatus(db: Executor): Promise<SetupStatus> {
@@ -32,7 +32,7 @@ export async function setupOwner(deps: Deps, input: SetupOwnerInput): Promise<{ 
   return withTransaction(deps.db, async (trx) => {
     await claimSetup(trx, 'owner');
     const user = await insertUserAccount(trx, { email: input.email, displayName: input.displayName, password: input.password, role: 'owner', locale: input.locale ?? null });
-    await seedDefaultCatalog(trx);
+    await seedCompanyDefaults(trx);
     await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'setup', entityType: 'user', entityId: user.id, summary: `Set up Showrunner with owner ${user.email}` });
     return { user, session: await createSession(trx, user.id) };
   });
