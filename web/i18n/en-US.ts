@@ -87,6 +87,7 @@ export const enUS = {
   'field.roomName': 'Room name',
   'field.timeZone': 'Time zone',
   'field.pushSecret': 'Push secret',
+  'field.requiredRoles': 'Required crew',
   'field.position': 'Position',
   'field.level': 'Level',
   'field.hireDate': 'Hire date',
@@ -117,6 +118,14 @@ export const enUS = {
   'personStatus.active': 'Active',
   'personStatus.on_leave': 'On leave',
   'personStatus.left': 'Left',
+
+  'sessionRole.host': 'Host',
+  'sessionRole.co_host': 'Co-host',
+  'sessionRole.field_control': 'Field control',
+  'sessionRole.console': 'Console',
+  'sessionRole.ads': 'Ads',
+  'sessionRole.customer_service': 'Customer service',
+  'sessionRole.technician': 'Technician',
 
   'platform.douyin': 'Douyin',
   'platform.taobao': 'Taobao Live',
@@ -200,6 +209,7 @@ export const enUS = {
   'auth.signOut': 'Sign out',
   'auth.forgotHint': 'Forgot your password? Ask an owner for a reset link.',
   'auth.goToSignIn': 'Go to sign-in',
+  'auth.continueHint': 'Sign in to continue where you left off.',
 
   'accept.inviteTitle': 'Join your team',
   'accept.inviteSubtitle': 'You were invited to Showrunner. Choose your name and a password to finish.',
@@ -243,6 +253,7 @@ export const enUS = {
   'room.secretKeepHint': 'A secret is set. Leave empty to keep it, or type a new one to replace it.',
   'room.secretSetPlaceholder': 'Secret set (hidden)',
   'room.clearSecret': 'Remove the stored secret',
+  'room.requiredRolesHint': 'Roles every live session in this room must staff before it can be scheduled',
   'room.secretSet': 'Secret set',
   'room.noSecret': 'None',
   'room.empty': 'No live rooms in this team yet.',

@@ -86,6 +86,7 @@ export const zhCN: Dictionary = {
   'field.roomName': '直播间名称',
   'field.timeZone': '时区',
   'field.pushSecret': '推送密钥',
+  'field.requiredRoles': '必备岗位',
   'field.position': '岗位',
   'field.level': '级别',
   'field.hireDate': '入职日期',
@@ -116,6 +117,14 @@ export const zhCN: Dictionary = {
   'personStatus.active': '在职',
   'personStatus.on_leave': '休假中',
   'personStatus.left': '已离职',
+
+  'sessionRole.host': '主播',
+  'sessionRole.co_host': '副播',
+  'sessionRole.field_control': '场控',
+  'sessionRole.console': '中控',
+  'sessionRole.ads': '投手',
+  'sessionRole.customer_service': '客服',
+  'sessionRole.technician': '技术',
 
   'platform.douyin': '抖音',
   'platform.taobao': '淘宝直播',
@@ -199,6 +208,7 @@ export const zhCN: Dictionary = {
   'auth.signOut': '退出登录',
   'auth.forgotHint': '忘记密码？请联系所有者获取重置链接。',
   'auth.goToSignIn': '前往登录',
+  'auth.continueHint': '请登录后继续刚才的操作。',
 
   'accept.inviteTitle': '加入团队',
   'accept.inviteSubtitle': '你收到了直播运营台的邀请。填写名称并设置密码即可完成注册。',
@@ -242,6 +252,7 @@ export const zhCN: Dictionary = {
   'room.secretKeepHint': '已设置密钥。留空则保留原密钥，输入新值则替换。',
   'room.secretSetPlaceholder': '已设置密钥（已隐藏）',
   'room.clearSecret': '删除已保存的密钥',
+  'room.requiredRolesHint': '该直播间每场直播排期前必须安排到位的角色',
   'room.secretSet': '已设置密钥',
   'room.noSecret': '未设置',
   'room.empty': '该团队还没有直播间。',

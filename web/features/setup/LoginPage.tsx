@@ -48,6 +48,7 @@ export default function LoginPage() {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t('auth.signInSubtitle')}</Typography.Paragraph>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
+        {!error && params.get('next') ? <Alert type="info" showIcon title={t('auth.continueHint')} style={{ marginBottom: 16 }} data-testid="login-continue" /> : null}
         <Form
           form={form}
           layout="vertical"

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { Platform, RoomInput, RoomUpdateInput, type RoomView, type TeamView } from '../../../contracts/team';
+import { SessionRole } from '../../../contracts/planning';
 import { DEFAULT_TIME_ZONE } from '../../../contracts/common';
 import { parseForm } from '../../app/forms';
 import { timeZoneOptions } from '../../app/time-zones';
@@ -14,6 +15,7 @@ interface RoomFormValues {
   accountId: string;
   displayName: string;
   timeZone: string;
+  requiredRoles: SessionRole[];
   secret?: string;
   clearSecret?: boolean;
 }
@@ -22,6 +24,14 @@ export function usePlatformOptions() {
   const t = useT();
   return Platform.options.map((p) => ({ value: p, label: t(`platform.${p}`) }));
 }
+
+export function useSessionRoleOptions() {
+  const t = useT();
+  return SessionRole.options.map((r) => ({ value: r, label: t(`sessionRole.${r}`) }));
+}
+
+// The contract's default crew for a new room (host, field control, console).
+const DEFAULT_REQUIRED_ROLES = RoomInput.shape.requiredRoles.parse(undefined);
 
 export function RoomFormModal({
   open,
@@ -43,6 +53,7 @@ export function RoomFormModal({
   const create = useCreateRoom();
   const update = useUpdateRoom();
   const platformOptions = usePlatformOptions();
+  const roleOptions = useSessionRoleOptions();
   const clearSecret = Form.useWatch('clearSecret', form);
 
   useEffect(() => {
@@ -50,8 +61,8 @@ export function RoomFormModal({
     form.resetFields();
     form.setFieldsValue(
       room
-        ? { teamId: room.teamId, platform: room.platform, accountId: room.accountId, displayName: room.displayName, timeZone: room.timeZone, secret: '', clearSecret: false }
-        : { teamId: teamId ?? teams[0]?.id, platform: 'douyin', accountId: '', displayName: '', timeZone: DEFAULT_TIME_ZONE, secret: '' },
+        ? { teamId: room.teamId, platform: room.platform, accountId: room.accountId, displayName: room.displayName, timeZone: room.timeZone, requiredRoles: room.requiredRoles, secret: '', clearSecret: false }
+        : { teamId: teamId ?? teams[0]?.id, platform: 'douyin', accountId: '', displayName: '', timeZone: DEFAULT_TIME_ZONE, requiredRoles: DEFAULT_REQUIRED_ROLES, secret: '' },
     );
   }, [open, room, teamId, teams, form]);
 
@@ -98,6 +109,9 @@ export function RoomFormModal({
         </Form.Item>
         <Form.Item name="timeZone" label={t('field.timeZone')} required>
           <Select showSearch options={timeZoneOptions(room?.timeZone)} data-testid="room-time-zone" />
+        </Form.Item>
+        <Form.Item name="requiredRoles" label={t('field.requiredRoles')} extra={t('room.requiredRolesHint')}>
+          <Select mode="multiple" allowClear options={roleOptions} data-testid="room-required-roles" />
         </Form.Item>
         <Form.Item
           name="secret"

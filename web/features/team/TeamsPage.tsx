@@ -144,6 +144,20 @@ function RoomsTable({ team, canWrite, onEdit, onAdd }: { team: TeamView; canWrit
     { title: t('field.accountId'), dataIndex: 'accountId', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
     { title: t('field.timeZone'), dataIndex: 'timeZone', responsive: ['md'] },
     {
+      title: t('field.requiredRoles'),
+      dataIndex: 'requiredRoles',
+      responsive: ['lg'],
+      render: (roles: RoomView['requiredRoles'] | undefined) => (
+        <Flex gap={4} wrap>
+          {(roles ?? []).map((r) => (
+            <Tag key={r} style={{ marginInlineEnd: 0 }}>
+              {t(`sessionRole.${r}`)}
+            </Tag>
+          ))}
+        </Flex>
+      ),
+    },
+    {
       title: t('field.pushSecret'),
       dataIndex: 'hasSecret',
       width: 130,
