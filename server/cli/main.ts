@@ -115,7 +115,7 @@ export async function run(argv: string[]): Promise<number> {
       await start(values.demo === true);
       return -1; // keeps running
     case 'migrate': {
-      const rt = await openRuntime(loadConfig()).catch((e) => Promise.reject(e));
+      const rt = await openRuntime(loadConfig(), { migrate: false });
       const applied = await migrateToLatest(rt.deps.db);
       await rt.close();
       out(json, { applied }, applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');

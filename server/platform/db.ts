@@ -43,12 +43,17 @@ export function openDatabase(database: Config['database'], options: { searchPath
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+/**
+ * Applies pending migrations. `schema` names the PostgreSQL schema for the bookkeeping tables when the connection uses a
+ * non-default search_path: Kysely otherwise looks for them by name in every schema and can find another one's.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -11,10 +11,10 @@ export interface Runtime {
 }
 
 /** Opens the database, applies pending migrations and loads the data key: what every command needs first. */
-export async function openRuntime(config: Config): Promise<Runtime> {
+export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
   const handle = openDatabase(config.database);
   try {
-    await migrateToLatest(handle.db);
+    if (options.migrate !== false) await migrateToLatest(handle.db);
     const cipher = new Cipher(loadDataKey(config.dataDir, config.dataKey));
     return { deps: { db: handle.db, cipher, config }, handle, close: () => handle.close() };
   } catch (err) {

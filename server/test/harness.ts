@@ -44,7 +44,7 @@ export async function createTestContext(): Promise<TestContext> {
   }
   const config = { ...parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web') }), database };
   const handle = openDatabase(database, { searchPath: schema });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, schema);
   const deps: Deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
   const logs: string[] = [];
   const logStream = new Writable({
