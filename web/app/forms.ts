@@ -1,8 +1,12 @@
-import type { FormInstance } from 'antd';
+import { useEffect } from 'react';
+import { Form, type FormInstance } from 'antd';
 import type { z } from 'zod';
 import type { Translate } from '../i18n';
-import { currentLocale } from '../i18n';
+import { currentLocale, useLocale, useT } from '../i18n';
 import { ApiError } from './api';
+
+// The last failed client-side validation of each form, so its messages can follow a language switch.
+const lastFailure = new WeakMap<FormInstance, { schema: z.ZodType; values: unknown }>();
 
 type NamePath = (string | number)[];
 
@@ -32,9 +36,13 @@ export function localizeMessage(message: string): string {
  * Validate form values with a contract schema. On failure the issues are put on the form fields
  * and null is returned, so the form and the server share one definition of "valid".
  */
-export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, values: unknown, t: Translate): z.output<S> | null {
+export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, values: unknown, t: Translate, options: { scroll?: boolean } = {}): z.output<S> | null {
   const result = schema.safeParse(values);
-  if (result.success) return result.data;
+  if (result.success) {
+    lastFailure.delete(form);
+    return result.data;
+  }
+  lastFailure.set(form, { schema, values });
   const byField = new Map<string, { name: NamePath; errors: string[] }>();
   for (const issue of result.error.issues) {
     const name = toNamePath(issue.path);
@@ -50,7 +58,7 @@ export function parseForm<S extends z.ZodType>(form: FormInstance, schema: S, va
   }
   form.setFields([...byField.values()]);
   const first = [...byField.values()][0];
-  if (first) form.scrollToField(first.name, { block: 'center' });
+  if (first && options.scroll !== false) form.scrollToField(first.name, { block: 'center' });
   return null;
 }
 
@@ -72,4 +80,41 @@ export function blankToNull<T>(value: T | '' | undefined): T | null {
   if (value === undefined || value === '') return null;
   if (typeof value === 'string' && value.trim() === '') return null;
   return value;
+}
+
+/**
+ * Form.useForm() whose client-side validation messages are re-rendered in the new language when the
+ * user switches it while errors are showing.
+ */
+export function useContractForm<Values = unknown>(): [FormInstance<Values>] {
+  const [form] = Form.useForm<Values>();
+  const { locale } = useLocale();
+  const t = useT();
+  useEffect(() => {
+    const failure = lastFailure.get(form as FormInstance);
+    if (!failure) return;
+    const showing = form.getFieldsError().some((field) => field.errors.length > 0);
+    if (showing) parseForm(form as FormInstance, failure.schema, failure.values, t, { scroll: false });
+    // Only a language switch re-renders the messages; t changes with it.
+  }, [locale]);
+  return [form];
+}
+
+function leafPaths(value: unknown, prefix: NamePath): NamePath[] {
+  if (value === null || typeof value !== 'object' || value instanceof Date || (value as { $isDayjsObject?: boolean }).$isDayjsObject) return [prefix];
+  if (Array.isArray(value)) {
+    // Tag selects and multi-selects change as a whole; lists of objects (Form.List) change per item.
+    if (value.every((item) => item === undefined || item === null || typeof item !== 'object')) return [prefix];
+    return value.flatMap((item, index) => (item === undefined ? [] : leafPaths(item, [...prefix, index])));
+  }
+  return Object.entries(value).flatMap(([key, item]) => leafPaths(item, [...prefix, key]));
+}
+
+/** onValuesChange handler: editing a field clears the error shown on it (the forms validate on submit). */
+export function clearErrorsOnChange(form: FormInstance) {
+  return (changed: unknown) => {
+    const names = leafPaths(changed, []).filter((name) => name.length > 0);
+    const withErrors = names.filter((name) => form.getFieldError(name).length > 0);
+    if (withErrors.length) form.setFields(withErrors.map((name) => ({ name, errors: [] })));
+  };
 }

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, SendOutlined } from '@ant-design/icons';
 import { InviteInput, type InviteLinkView, type InviteView, type Role } from '../../../contracts/accounts';
 import { CopyField } from '../../app/CopyField';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { EmptyState, LoadError, tid, useFormat, useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 import { useTeams } from '../team/queries';
@@ -23,7 +23,7 @@ export function InvitesTab() {
   const format = useFormat();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<InviteFormValues>();
+  const [form] = useContractForm<InviteFormValues>();
   const invites = useInvites();
   const teams = useTeams();
   const createInvite = useCreateInvite();
@@ -105,7 +105,7 @@ export function InvitesTab() {
       <Card size="small" title={t('access.inviteTitle')}>
         <Typography.Paragraph type="secondary">{t('access.inviteHint')}</Typography.Paragraph>
         <Form<InviteFormValues>
-          form={form}
+          form={form} onValuesChange={clearErrorsOnChange(form)}
           layout="vertical"
           onFinish={submit}
           initialValues={{ role: 'member', teamIds: [], expiresInHours: 72 }}
@@ -114,7 +114,7 @@ export function InvitesTab() {
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="email" label={t('field.email')} required>
-                <Input type="email" data-testid="invite-email" />
+                <Input inputMode="email" data-testid="invite-email" />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Button, Card, Col, Descriptions, Form, Input, Row, Select, Tag } from 'antd';
 import { PasswordChangeInput, ProfileInput } from '../../../contracts/accounts';
 import type { Locale } from '../../../contracts/common';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useMe } from '../../app/session';
 import { timeZoneOptions } from '../../app/time-zones';
 import { PageHeader, useFormat, useShowError } from '../../app/ui';
@@ -32,8 +32,8 @@ export default function ProfilePage() {
   const { message } = App.useApp();
   const showError = useShowError();
   const { setLocale, followBrowser } = useLocale();
-  const [profileForm] = Form.useForm<ProfileFormValues>();
-  const [passwordForm] = Form.useForm<PasswordFormValues>();
+  const [profileForm] = useContractForm<ProfileFormValues>();
+  const [passwordForm] = useContractForm<PasswordFormValues>();
   const updateProfile = useUpdateProfile();
   const changePassword = useChangePassword();
   const user = me.user;
@@ -87,7 +87,7 @@ export default function ProfilePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('field.lastLogin')}>{format.dateTime(user.lastLoginAt)}</Descriptions.Item>
             </Descriptions>
-            <Form<ProfileFormValues> form={profileForm} layout="vertical" onFinish={saveProfile} data-testid="profile-form">
+            <Form<ProfileFormValues> form={profileForm} onValuesChange={clearErrorsOnChange(profileForm)} layout="vertical" onFinish={saveProfile} data-testid="profile-form">
               <Form.Item name="displayName" label={t('field.displayName')} required>
                 <Input maxLength={80} data-testid="profile-display-name" />
               </Form.Item>
@@ -112,7 +112,7 @@ export default function ProfilePage() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('profile.changePassword')}>
-            <Form<PasswordFormValues> form={passwordForm} layout="vertical" onFinish={savePassword} data-testid="password-form">
+            <Form<PasswordFormValues> form={passwordForm} onValuesChange={clearErrorsOnChange(passwordForm)} layout="vertical" onFinish={savePassword} data-testid="password-form">
               <Form.Item name="currentPassword" label={t('field.currentPassword')} required>
                 <Input.Password autoComplete="current-password" data-testid="password-current" />
               </Form.Item>

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { ApiTokenInput, TokenScope, type ApiTokenView } from '../../../contracts/accounts';
 import { CopyField } from '../../app/CopyField';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { EmptyState, LoadError, tid, useFormat, useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 import { useRooms } from '../team/queries';
@@ -15,7 +15,7 @@ export function TokensTab() {
   const format = useFormat();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<ApiTokenInput>();
+  const [form] = useContractForm<ApiTokenInput>();
   const tokens = useApiTokens();
   const rooms = useRooms();
   const createToken = useCreateApiToken();
@@ -91,7 +91,7 @@ export function TokensTab() {
     <Flex vertical gap={16}>
       <Card size="small" title={t('access.tokenTitle')}>
         <Typography.Paragraph type="secondary">{t('access.tokenHint')}</Typography.Paragraph>
-        <Form<ApiTokenInput> form={form} layout="vertical" onFinish={submit} initialValues={{ scopes: ['ingest'] }} data-testid="token-form">
+        <Form<ApiTokenInput> form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} initialValues={{ scopes: ['ingest'] }} data-testid="token-form">
           <Row gutter={16}>
             <Col xs={24} md={8}>
               <Form.Item name="name" label={t('field.name')} required>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import { DutyArea, DutyInput, type DutyView } from '../../../contracts/catalog';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { tid, useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 import { useCreateDuty, useUpdateDuty } from './queries';
@@ -15,7 +15,7 @@ export function DutyModal({ open, duty, onClose }: { open: boolean; duty: DutyVi
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<DutyInput>();
+  const [form] = useContractForm<DutyInput>();
   const create = useCreateDuty();
   const update = useUpdateDuty();
   const areaOptions = useAreaOptions();
@@ -54,7 +54,7 @@ export function DutyModal({ open, duty, onClose }: { open: boolean; duty: DutyVi
       okButtonProps={tid('duty-submit')}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="duty-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} data-testid="duty-form">
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="code" label={t('field.code')} required extra={t('form.codeHint')}>

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { App, Button, Col, Divider, Drawer, Flex, Form, Input, InputNumber, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { DEFAULT_LEVELS, PositionInput, type Level, type PositionView } from '../../../contracts/catalog';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 import { useCreatePosition, useUpdatePosition } from './queries';
@@ -30,7 +30,7 @@ export function PositionDrawer({ open, position, onClose }: { open: boolean; pos
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<PositionFormValues>();
+  const [form] = useContractForm<PositionFormValues>();
   const create = useCreatePosition();
   const update = useUpdatePosition();
   const saving = create.isPending || update.isPending;
@@ -68,7 +68,7 @@ export function PositionDrawer({ open, position, onClose }: { open: boolean; pos
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="position-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} data-testid="position-form">
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="code" label={t('field.code')} required extra={t('form.codeHint')}>

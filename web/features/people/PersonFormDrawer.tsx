@@ -2,7 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { App, Button, Col, DatePicker, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { CONTACT_FIELDS, PersonInput, PersonStatus, PersonUpdateInput, type ContactField, type PersonView } from '../../../contracts/people';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useCan } from '../../app/session';
 import { useShowError } from '../../app/ui';
 import { useLocalized, useT, type MessageKey } from '../../i18n';
@@ -53,7 +53,7 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
   const can = useCan();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<PersonFormValues>();
+  const [form] = useContractForm<PersonFormValues>();
   const create = useCreatePerson();
   const update = useUpdatePerson();
   const canLinkUser = can('user:manage');
@@ -134,7 +134,7 @@ export function PersonFormDrawer({ open, person, onClose }: { open: boolean; per
         </Space>
       }
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="person-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} data-testid="person-form">
         <Row gutter={16}>
           <Col xs={24} sm={12}>
             <Form.Item name="displayName" label={t('field.displayName')} required>

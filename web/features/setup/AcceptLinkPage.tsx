@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { AcceptInviteInput, type InvitePreview, type MeView } from '../../../contracts/accounts';
 import { api, ApiError, errorText } from '../../app/api';
-import { applyServerErrors, parseForm } from '../../app/forms';
+import { applyServerErrors, parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useStartSession } from '../../app/session';
 import { FullPageSpin, useFormat } from '../../app/ui';
 import { useT } from '../../i18n';
@@ -26,7 +26,7 @@ export default function AcceptLinkPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const startSession = useStartSession();
-  const [form] = Form.useForm<AcceptFormValues>();
+  const [form] = useContractForm<AcceptFormValues>();
   const [error, setError] = useState<string | null>(null);
 
   const preview = useQuery({
@@ -102,7 +102,7 @@ export default function AcceptLinkPage() {
           <Descriptions.Item label={t('field.expiresAt')}>{format.dateTime(link.expiresAt)}</Descriptions.Item>
         </Descriptions>
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="accept-error" /> : null}
-        <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} data-testid="accept-form">
+        <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" requiredMark={false} onFinish={submit} data-testid="accept-form">
           {isInvite ? (
             <Form.Item name="displayName" label={t('field.displayName')} required>
               <Input autoComplete="name" data-testid="accept-display-name" />

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { LoginInput, type MeView } from '../../../contracts/accounts';
 import { api, errorText } from '../../app/api';
-import { applyServerErrors, parseForm } from '../../app/forms';
+import { applyServerErrors, parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useMeQuery, useStartSession } from '../../app/session';
 import { FullPageSpin } from '../../app/ui';
 import { useT } from '../../i18n';
@@ -21,7 +21,7 @@ export default function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const startSession = useStartSession();
-  const [form] = Form.useForm<LoginInput>();
+  const [form] = useContractForm<LoginInput>();
   const [error, setError] = useState<string | null>(null);
   const next = safeNext(params.get('next'));
 
@@ -50,7 +50,7 @@ export default function LoginPage() {
         {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
         {!error && params.get('next') ? <Alert type="info" showIcon title={t('auth.continueHint')} style={{ marginBottom: 16 }} data-testid="login-continue" /> : null}
         <Form
-          form={form}
+          form={form} onValuesChange={clearErrorsOnChange(form)}
           layout="vertical"
           requiredMark={false}
           data-testid="login-form"
@@ -61,7 +61,7 @@ export default function LoginPage() {
           }}
         >
           <Form.Item name="email" label={t('field.email')} required>
-            <Input type="email" autoComplete="username" autoFocus data-testid="login-email" />
+            <Input inputMode="email" autoComplete="username" autoFocus data-testid="login-email" />
           </Form.Item>
           <Form.Item name="password" label={t('field.password')} required>
             <Input.Password autoComplete="current-password" data-testid="login-password" />

@@ -5,7 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { SetupOwnerInput, type MeView } from '../../../contracts/accounts';
 import { api, errorText } from '../../app/api';
-import { parseForm, applyServerErrors } from '../../app/forms';
+import { parseForm, applyServerErrors, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { useStartSession } from '../../app/session';
 import { useLocale, useT } from '../../i18n';
 import { AuthLayout } from './AuthLayout';
@@ -25,7 +25,7 @@ export default function SetupPage() {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const startSession = useStartSession();
-  const [form] = Form.useForm<OwnerFormValues>();
+  const [form] = useContractForm<OwnerFormValues>();
   const [error, setError] = useState<string | null>(null);
 
   const createOwner = useMutation({
@@ -70,9 +70,9 @@ export default function SetupPage() {
         <Col xs={24} md={14}>
           <Card title={<><UserAddOutlined /> {t('setup.ownerTitle')}</>} data-testid="setup-owner-card">
             <Typography.Paragraph type="secondary">{t('setup.ownerHint')}</Typography.Paragraph>
-            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} data-testid="setup-owner-form">
+            <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} requiredMark={false} data-testid="setup-owner-form">
               <Form.Item name="email" label={t('field.email')} required>
-                <Input type="email" autoComplete="email" data-testid="setup-email" />
+                <Input inputMode="email" autoComplete="email" data-testid="setup-email" />
               </Form.Item>
               <Form.Item name="displayName" label={t('field.displayName')} required>
                 <Input autoComplete="name" data-testid="setup-display-name" />

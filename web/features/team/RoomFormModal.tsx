@@ -3,7 +3,7 @@ import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
 import { Platform, RoomInput, RoomUpdateInput, type RoomView, type TeamView } from '../../../contracts/team';
 import { SessionRole } from '../../../contracts/planning';
 import { DEFAULT_TIME_ZONE } from '../../../contracts/common';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { timeZoneOptions } from '../../app/time-zones';
 import { tid, useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
@@ -49,7 +49,7 @@ export function RoomFormModal({
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<RoomFormValues>();
+  const [form] = useContractForm<RoomFormValues>();
   const create = useCreateRoom();
   const update = useUpdateRoom();
   const platformOptions = usePlatformOptions();
@@ -94,7 +94,7 @@ export function RoomFormModal({
       okButtonProps={tid('room-submit')}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="room-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} data-testid="room-form">
         <Form.Item name="teamId" label={t('field.team')} required>
           <Select options={teams.map((team) => ({ value: team.id, label: team.name }))} data-testid="room-team" />
         </Form.Item>

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { TeamInput, type TeamView } from '../../../contracts/team';
-import { parseForm } from '../../app/forms';
+import { parseForm, useContractForm, clearErrorsOnChange } from '../../app/forms';
 import { tid, useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 import { useCreateTeam, useUpdateTeam } from './queries';
@@ -10,7 +10,7 @@ export function TeamFormModal({ open, team, onClose }: { open: boolean; team: Te
   const t = useT();
   const { message } = App.useApp();
   const showError = useShowError();
-  const [form] = Form.useForm<TeamInput>();
+  const [form] = useContractForm<TeamInput>();
   const create = useCreateTeam();
   const update = useUpdateTeam();
 
@@ -43,7 +43,7 @@ export function TeamFormModal({ open, team, onClose }: { open: boolean; team: Te
       okButtonProps={tid('team-submit')}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={submit} data-testid="team-form">
+      <Form form={form} onValuesChange={clearErrorsOnChange(form)} layout="vertical" onFinish={submit} data-testid="team-form">
         <Form.Item name="name" label={t('field.name')} required>
           <Input maxLength={60} data-testid="team-name" />
         </Form.Item>
