@@ -27,7 +27,9 @@ export function useCan() {
 export function useStartSession() {
   const queryClient = useQueryClient();
   return (me: MeView) => {
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== setupKey[0] && q.queryKey[0] !== meKey[0] });
+    // Only cached data nobody is looking at: the page that started the session (an invite preview)
+    // must not refetch its one-time link after it has been used.
+    queryClient.removeQueries({ type: 'inactive', predicate: (q) => q.queryKey[0] !== setupKey[0] && q.queryKey[0] !== meKey[0] });
     queryClient.setQueryData(meKey, me);
     queryClient.setQueryData<SetupStatus>(setupKey, (old) => ({ needsSetup: false, demoLoaded: old?.demoLoaded ?? false }));
   };
