@@ -52,13 +52,13 @@ export function UsersTab() {
     {
       title: t('field.role'),
       dataIndex: 'role',
-      width: 150,
+      width: 130,
       render: (role: Role, user) => (
         <Select
           size="small"
           value={role}
           options={roleOptions}
-          style={{ width: 130 }}
+          style={{ width: 112 }}
           onChange={(next: Role) => save(user, { role: next })}
           data-testid={`user-role-${user.id}`}
         />
@@ -67,7 +67,7 @@ export function UsersTab() {
     {
       title: t('field.teams'),
       key: 'teams',
-      width: 260,
+      width: 220,
       render: (_, user) =>
         user.role === 'owner' ? (
           <Typography.Text type="secondary">{t('access.allTeams')}</Typography.Text>
@@ -79,7 +79,7 @@ export function UsersTab() {
             options={teamOptions}
             placeholder={t('access.noTeams')}
             maxTagCount="responsive"
-            style={{ width: 240 }}
+            style={{ width: 200 }}
             onChange={(teamIds: string[]) => save(user, { teamIds })}
             data-testid={`user-teams-${user.id}`}
           />
@@ -91,13 +91,13 @@ export function UsersTab() {
       width: 100,
       render: (status: UserView['status']) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(`userStatus.${status}`)}</Tag>,
     },
-    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 170, render: (at: string | null) => format.dateTime(at) },
+    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (at: string | null) => format.dateTime(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 250,
+      width: 290,
       render: (_, user) => (
-        <Space size={4} wrap>
+        <Space size={4}>
           <Button
             size="small"
             icon={<KeyOutlined />}
@@ -147,7 +147,7 @@ export function UsersTab() {
         loading={users.isPending}
         dataSource={users.data ?? []}
         columns={columns}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1250 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(user) => tid(`user-row-${user.id}`)}
         locale={{ emptyText: <EmptyState text={t('access.noUsers')} /> }}
