@@ -48,5 +48,19 @@ describe('http platform', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('validation');
   });
-});
 
+  it('refuses NUL characters in bodies and URLs with a 400 (PostgreSQL cannot store them)', async () => {
+    const body = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"email":"a\\u0000@b.c","password":"x"}' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().error.code).toBe('validation');
+    const url = await ctx.app.inject({ method: 'GET', url: '/api/v1/invites/abc%00def' });
+    expect(url.statusCode).toBe(400);
+    expect(url.json().error.code).toBe('validation');
+  });
+
+  it('answers a URL the router cannot parse with the API error body', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/people/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('validation');
+  });
+});

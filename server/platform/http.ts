@@ -11,7 +11,7 @@ import type { DestinationStream } from 'pino';
 import { accessHook } from './auth';
 import type { Deps } from './context';
 import { pingDatabase } from './db';
-import { handleError, sendError } from './errors';
+import { DomainError, handleError, sendError } from './errors';
 import { VERSION } from './version';
 import { accountsRoutes } from '../modules/accounts/accounts.routes';
 import { auditRoutes } from '../modules/audit/audit.routes';
@@ -39,6 +39,13 @@ export function redactUrl(url: string): string {
   return url.replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#.]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'));
 }
 
+function containsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(containsNul);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v));
+  return false;
+}
+
 export interface BuildOptions {
   logStream?: DestinationStream;
 }
@@ -55,6 +62,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     },
     trustProxy: false,
     bodyLimit: 1_048_576,
+    // A URL the router cannot even parse (bad percent-encoding, over-long parameter) still gets the API's error body.
+    frameworkErrors: (error, req, reply) => {
+      void sendError(reply, req, 'validation', [{ path: '', message: error.message }]);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
@@ -87,6 +98,23 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  // PostgreSQL cannot store U+0000 in text, and no real name, title or note contains one: refuse it up front, in the body
+  // as in the URL, rather than letting the database fail halfway.
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = body as string;
+    if (text.trim() === '') return done(null, undefined);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (err) {
+      return done(new DomainError('validation', [{ path: '', message: (err as Error).message }]), undefined);
+    }
+    if (containsNul(parsed)) return done(new DomainError('validation', [{ path: '', message: 'text must not contain NUL (U+0000) / 文本不能包含空字符' }]), undefined);
+    done(null, parsed);
+  });
+  app.addHook('onRequest', async (req) => {
+    if (/%00/.test(req.url)) throw new DomainError('validation', [{ path: '', message: 'URL must not contain NUL / 地址不能包含空字符' }]);
+  });
   app.addHook('onRequest', accessHook(deps));
 
   app.get('/api/health', { config: { permission: 'public' }, schema: { tags: ['platform'] } }, async (_req, reply) => {
