@@ -83,6 +83,7 @@ export function InvitesTab() {
       width: 90,
       render: (_, invite) => (
         <Popconfirm
+          destroyOnHidden
           title={t('access.deleteInviteConfirm', { email: invite.email })}
           okText={t('action.delete')}
           cancelText={t('action.cancel')}

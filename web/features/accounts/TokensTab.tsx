@@ -67,6 +67,7 @@ export function TokensTab() {
       render: (_, token) =>
         token.revokedAt ? null : (
           <Popconfirm
+            destroyOnHidden
             title={t('access.revokeConfirm', { name: token.name })}
             description={t('access.revokeHint')}
             okText={t('access.revoke')}

@@ -111,6 +111,7 @@ export function UsersTab() {
           </Button>
           {user.id === me.user.id ? null : user.status === 'active' ? (
             <Popconfirm
+              destroyOnHidden
               title={t('access.deactivateConfirm', { name: user.displayName })}
               description={t('access.deactivateHint')}
               okText={t('access.deactivate')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { DutyArea, DutyView } from '../../../contracts/catalog';
 import { useCan } from '../../app/session';
 import { EmptyState, LoadError, PageHeader, tid, useShowError } from '../../app/ui';
@@ -81,6 +81,7 @@ export default function DutiesPage() {
               <Space size={4}>
                 <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing({ duty: d })} aria-label={t('action.edit')} data-testid={`duty-edit-${d.code}`} />
                 <Popconfirm
+                  destroyOnHidden
                   title={t('duty.deleteConfirm', { name: pick(d.nameZh, d.nameEn) })}
                   description={t('duty.deleteHint')}
                   okText={t('action.delete')}
@@ -118,7 +119,7 @@ export default function DutiesPage() {
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={8} wrap justify="space-between" align="center" style={{ padding: 12 }}>
           <Flex gap={8} wrap>
-            <Input.Search allowClear placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="duty-search" />
+            <Input allowClear prefix={<SearchOutlined />} placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="duty-search" />
             <Select allowClear placeholder={t('field.area')} options={areaOptions} value={area} onChange={setArea} style={{ width: 160 }} data-testid="duty-area-filter" />
           </Flex>
           <Typography.Text type="secondary" data-testid="duty-total-hours">

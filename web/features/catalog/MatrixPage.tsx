@@ -153,7 +153,7 @@ function MatrixGrid({ matrix, loading, canWrite, onlyFindings }: { matrix: Matri
                 <Typography.Text type="secondary">·</Typography.Text>
               )
             }
-            optionRender={(option) => <span data-testid={`matrix-option-${option.value || 'none'}`}>{option.label}</span>}
+            optionRender={(option) => <span data-testid={`${testId}-option-${option.value || 'none'}`}>{option.label}</span>}
             onChange={(next: string) => {
               const parsed = Raci.safeParse(next);
               setCell.mutate(

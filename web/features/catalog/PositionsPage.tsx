@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PositionView } from '../../../contracts/catalog';
 import { useCan } from '../../app/session';
 import { EmptyState, LoadError, PageHeader, tid, useShowError } from '../../app/ui';
@@ -80,6 +80,7 @@ export default function PositionsPage() {
               <Space size={4}>
                 <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing({ position: p })} aria-label={t('action.edit')} data-testid={`position-edit-${p.code}`} />
                 <Popconfirm
+                  destroyOnHidden
                   title={t('position.deleteConfirm', { name: pick(p.nameZh, p.nameEn) })}
                   okText={t('action.delete')}
                   cancelText={t('action.cancel')}
@@ -107,7 +108,7 @@ export default function PositionsPage() {
         subtitle={t('position.subtitle')}
         extra={
           <>
-            <Input.Search allowClear placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="position-search" />
+            <Input allowClear prefix={<SearchOutlined />} placeholder={t('common.search')} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="position-search" />
             {canWrite ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ position: null })} data-testid="position-create">
                 {t('position.create')}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Flex, Input, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import type { PeopleQuery, PersonStatus, PersonView } from '../../../contracts/people';
 import { useCan } from '../../app/session';
 import { EmptyState, LoadError, PageHeader, tid, useShowError } from '../../app/ui';
@@ -117,6 +117,7 @@ export default function PeoplePage() {
               <Space size={4}>
                 <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setEditing({ person })} aria-label={t('action.edit')} data-testid={`person-edit-${person.id}`} />
                 <Popconfirm
+                  destroyOnHidden
                   title={t('person.deleteConfirm', { name: person.displayName })}
                   description={t('person.deleteHint')}
                   okText={t('action.delete')}
@@ -153,7 +154,7 @@ export default function PeoplePage() {
       />
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={8} wrap style={{ padding: 12 }} data-testid="people-filters">
-          <Input.Search allowClear placeholder={t('person.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="people-search" />
+          <Input allowClear prefix={<SearchOutlined />} placeholder={t('person.searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} style={{ width: 220 }} data-testid="people-search" />
           <Select
             allowClear
             placeholder={t('field.team')}

@@ -49,6 +49,7 @@ export default function TeamsPage() {
             <>
               <Button size="small" type="text" icon={<EditOutlined />} onClick={() => setTeamDialog({ team })} aria-label={t('action.edit')} data-testid={`team-edit-${team.id}`} />
               <Popconfirm
+                destroyOnHidden
                 title={t('team.deleteConfirm', { name: team.name })}
                 description={t('team.deleteHint')}
                 okText={t('action.delete')}
@@ -180,6 +181,7 @@ function RoomsTable({ team, canWrite, onEdit, onAdd }: { team: TeamView; canWrit
               <Space size={4}>
                 <Button size="small" type="text" icon={<EditOutlined />} onClick={() => onEdit(room)} aria-label={t('action.edit')} data-testid={`room-edit-${room.id}`} />
                 <Popconfirm
+                  destroyOnHidden
                   title={t('room.deleteConfirm', { name: room.displayName })}
                   okText={t('action.delete')}
                   cancelText={t('action.cancel')}
