@@ -1,7 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Flex, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { KeyOutlined, StopOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { Role, type InviteLinkView, type UserView } from '../../../contracts/accounts';
 import { CopyField } from '../../app/CopyField';
 import { useMe } from '../../app/session';
@@ -39,16 +38,19 @@ export function UsersTab() {
     {
       title: t('field.name'),
       dataIndex: 'displayName',
-      width: 170,
       render: (name: string, user) => (
-        <Space size={4}>
-          <Typography.Text strong>{name}</Typography.Text>
-          {user.id === me.user.id ? <Tag color="processing">{t('access.you')}</Tag> : null}
-        </Space>
+        <Flex vertical style={{ minWidth: 0 }}>
+          <Space size={4}>
+            <Typography.Text strong>{name}</Typography.Text>
+            {user.id === me.user.id ? <Tag color="processing">{t('access.you')}</Tag> : null}
+          </Space>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis data-testid={`user-email-${user.id}`}>
+            {user.email}
+          </Typography.Text>
+        </Flex>
       ),
       sorter: (a, b) => a.displayName.localeCompare(b.displayName),
     },
-    { title: t('field.email'), dataIndex: 'email', responsive: ['md'] },
     {
       title: t('field.role'),
       dataIndex: 'role',
@@ -67,7 +69,7 @@ export function UsersTab() {
     {
       title: t('field.teams'),
       key: 'teams',
-      width: 220,
+      width: 210,
       render: (_, user) =>
         user.role === 'owner' ? (
           <Typography.Text type="secondary">{t('access.allTeams')}</Typography.Text>
@@ -79,7 +81,7 @@ export function UsersTab() {
             options={teamOptions}
             placeholder={t('access.noTeams')}
             maxTagCount="responsive"
-            style={{ width: 200 }}
+            style={{ width: 190 }}
             onChange={(teamIds: string[]) => save(user, { teamIds })}
             data-testid={`user-teams-${user.id}`}
           />
@@ -91,16 +93,16 @@ export function UsersTab() {
       width: 100,
       render: (status: UserView['status']) => <Tag color={status === 'active' ? 'green' : 'default'}>{t(`userStatus.${status}`)}</Tag>,
     },
-    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 160, render: (at: string | null) => format.dateTime(at) },
+    { title: t('field.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (at: string | null) => format.dateTime(at) },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 290,
+      width: 200,
       render: (_, user) => (
-        <Space size={4}>
+        <Space size={0}>
           <Button
             size="small"
-            icon={<KeyOutlined />}
+            type="link"
             loading={resetPassword.isPending && resetPassword.variables === user.id}
             onClick={() =>
               resetPassword.mutate(user.id, { onSuccess: (link) => setResetLink({ user, link }), onError: (e) => showError(e) })
@@ -119,14 +121,14 @@ export function UsersTab() {
               okButtonProps={{ danger: true, ...tid('confirm-ok') }}
               onConfirm={() => setActive.mutateAsync({ id: user.id, active: false }).catch((e: unknown) => showError(e))}
             >
-              <Button size="small" danger icon={<StopOutlined />} data-testid={`user-deactivate-${user.id}`}>
+              <Button size="small" type="link" danger data-testid={`user-deactivate-${user.id}`}>
                 {t('access.deactivate')}
               </Button>
             </Popconfirm>
           ) : (
             <Button
               size="small"
-              icon={<CheckCircleOutlined />}
+              type="link"
               onClick={() => setActive.mutate({ id: user.id, active: true }, { onError: (e) => showError(e) })}
               data-testid={`user-activate-${user.id}`}
             >
@@ -148,7 +150,7 @@ export function UsersTab() {
         loading={users.isPending}
         dataSource={users.data ?? []}
         columns={columns}
-        scroll={{ x: 1250 }}
+        scroll={{ x: 1000 }}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(user) => tid(`user-row-${user.id}`)}
         locale={{ emptyText: <EmptyState text={t('access.noUsers')} /> }}
