@@ -359,7 +359,7 @@ describe('team scoping', () => {
     expect(noTeam.json().error.code).toBe('person/unknown-team');
     const inB = await manager.post('/api/v1/people', buildPerson({ teamIds: [teamB.id] }));
     expect(inB.statusCode).toBe(400);
-    expect(inB.json().error).toMatchObject({ code: 'person/unknown-team', fields: [{ path: 'teamIds', message: teamB.id }] });
+    expect(inB.json().error).toMatchObject({ code: 'person/unknown-team', fields: [{ path: 'teamIds' }] });
     const moveToB = await manager.patch(`/api/v1/people/${onlyA.id}`, { teamIds: [teamB.id] });
     expect(moveToB.statusCode).toBe(400);
     expect(moveToB.json().error.code).toBe('person/unknown-team');
