@@ -4,15 +4,20 @@ import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
   DashboardOutlined,
   IdcardOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
+  ShoppingOutlined,
   TableOutlined,
   TeamOutlined,
   UnorderedListOutlined,
   UserOutlined,
   DownOutlined,
+  VideoCameraOutlined,
+  BarChartOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import type { Permission } from '../../contracts/accounts';
@@ -26,18 +31,27 @@ interface NavItem {
   label: MessageKey;
   icon: ReactNode;
   when?: Permission | 'owner';
+  /** Items of a group are listed under its title in the sidebar. */
+  group?: 'planning' | 'organisation';
 }
 
 const NAV: NavItem[] = [
   { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
-  { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read' },
-  { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read' },
-  { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read' },
-  { key: 'matrix', path: '/matrix', label: 'nav.matrix', icon: <TableOutlined />, when: 'catalog:read' },
-  { key: 'people', path: '/people', label: 'nav.people', icon: <TeamOutlined />, when: 'person:read' },
-  { key: 'access', path: '/access', label: 'nav.access', icon: <SafetyCertificateOutlined />, when: 'owner' },
-  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, when: 'audit:read' },
+  { key: 'my-schedule', path: '/my-schedule', label: 'nav.mySchedule', icon: <ScheduleOutlined /> },
+  { key: 'sessions', path: '/sessions', label: 'nav.sessions', icon: <VideoCameraOutlined />, when: 'room:read', group: 'planning' },
+  { key: 'calendar', path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, when: 'room:read', group: 'planning' },
+  { key: 'products', path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, when: 'catalog:read', group: 'planning' },
+  { key: 'workload', path: '/workload', label: 'nav.workload', icon: <BarChartOutlined />, when: 'person:read', group: 'planning' },
+  { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },
+  { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read', group: 'organisation' },
+  { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read', group: 'organisation' },
+  { key: 'matrix', path: '/matrix', label: 'nav.matrix', icon: <TableOutlined />, when: 'catalog:read', group: 'organisation' },
+  { key: 'people', path: '/people', label: 'nav.people', icon: <TeamOutlined />, when: 'person:read', group: 'organisation' },
+  { key: 'access', path: '/access', label: 'nav.access', icon: <SafetyCertificateOutlined />, when: 'owner', group: 'organisation' },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, when: 'audit:read', group: 'organisation' },
 ];
+
+const GROUP_LABELS: Record<NonNullable<NavItem['group']>, MessageKey> = { planning: 'nav.groupPlanning', organisation: 'nav.groupOrganisation' };
 
 function selectedKey(pathname: string): string {
   const match = NAV.filter((item) => item.path !== '/' && pathname.startsWith(item.path));
@@ -59,7 +73,7 @@ export function Shell() {
     return me.permissions.includes(item.when);
   });
 
-  const menuItems: MenuProps['items'] = visible.map((item) => ({
+  const toMenuItem = (item: NavItem) => ({
     key: item.key,
     icon: item.icon,
     label: (
@@ -67,7 +81,21 @@ export function Shell() {
         {t(item.label)}
       </Link>
     ),
-  }));
+  });
+  const menuItems: MenuProps['items'] = [];
+  for (const item of visible) {
+    if (!item.group) {
+      menuItems.push(toMenuItem(item));
+      continue;
+    }
+    const key = `group-${item.group}`;
+    let group = menuItems.find((m) => m?.key === key) as { key: string; type: 'group'; label: ReactNode; children: ReturnType<typeof toMenuItem>[] } | undefined;
+    if (!group) {
+      group = { key, type: 'group', label: <span data-testid={`nav-${key}`}>{t(GROUP_LABELS[item.group])}</span>, children: [] };
+      menuItems.push(group);
+    }
+    group.children.push(toMenuItem(item));
+  }
 
   const userMenu: MenuProps['items'] = [
     { key: 'profile', icon: <UserOutlined />, label: <span data-testid="menu-profile">{t('nav.profile')}</span> },

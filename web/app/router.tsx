@@ -19,6 +19,12 @@ const PeoplePage = lazy(() => import('../features/people/PeoplePage'));
 const AccessPage = lazy(() => import('../features/accounts/AccessPage'));
 const ProfilePage = lazy(() => import('../features/accounts/ProfilePage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const SessionsPage = lazy(() => import('../features/planning/SessionsPage'));
+const SessionDetailPage = lazy(() => import('../features/planning/SessionDetailPage'));
+const CalendarPage = lazy(() => import('../features/planning/CalendarPage'));
+const MySchedulePage = lazy(() => import('../features/planning/MySchedulePage'));
+const WorkloadPage = lazy(() => import('../features/planning/WorkloadPage'));
+const ProductsPage = lazy(() => import('../features/products/ProductsPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
 function Root() {
@@ -110,6 +116,12 @@ export const router = createBrowserRouter([
           { path: '/people', element: <Allowed when="person:read"><PeoplePage /></Allowed> },
           { path: '/access', element: <Allowed when="owner"><AccessPage /></Allowed> },
           { path: '/audit', element: <Allowed when="audit:read"><AuditPage /></Allowed> },
+          { path: '/sessions', element: <Allowed when="room:read"><SessionsPage /></Allowed> },
+          { path: '/sessions/:id', element: <Allowed when="room:read"><SessionDetailPage /></Allowed> },
+          { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
+          { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
+          { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
+          { path: '/my-schedule', element: <MySchedulePage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
         ],
