@@ -4,9 +4,29 @@ import { Id, Timestamp } from './common';
 export const AuditAction = z.enum(['create', 'update', 'delete', 'reveal', 'login', 'logout', 'login-failed', 'invite', 'accept-invite', 'reset-password', 'deactivate', 'revoke', 'setup', 'override']);
 export type AuditAction = z.infer<typeof AuditAction>;
 
+/** What an audit entry is about. 'session' is a sign-in session; 'live-session' a planned live show. */
+export const AuditEntityType = z.enum([
+  'user',
+  'session',
+  'invite',
+  'api-token',
+  'team',
+  'room',
+  'position',
+  'duty',
+  'matrix',
+  'person',
+  'product',
+  'live-session',
+  'checklist-template',
+  'checklist-item',
+  'calendar-feed',
+]);
+export type AuditEntityType = z.infer<typeof AuditEntityType>;
+
 export const AuditQuery = z.object({
   actorUserId: Id.optional(),
-  entityType: z.string().trim().max(40).optional(),
+  entityType: AuditEntityType.optional(),
   entityId: Id.optional(),
   action: AuditAction.optional(),
   from: z.iso.datetime().optional(),

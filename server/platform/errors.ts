@@ -67,6 +67,9 @@ export function zodFieldErrors(error: z.ZodError, locale: Locale, prefix = ''): 
 
 export function sendError(reply: FastifyReply, req: FastifyRequest, code: ErrorCode, fields?: FieldError[], details?: unknown) {
   const locale = requestLocale(req);
+  // Field messages of validation errors explain the field; for any other code the field only says where the problem is,
+  // so it carries the code's own localized sentence.
+  if (fields && code !== 'validation') fields = fields.map((f) => ({ path: f.path, message: messageOf(code, locale) }));
   return reply.code(statusOf(code)).send({
     error: { code, message: messageOf(code, locale), ...(fields && fields.length ? { fields } : {}), ...(details !== undefined ? { details } : {}) },
   });

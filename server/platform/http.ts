@@ -134,10 +134,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
-  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: false, index: false });
+  // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: true, index: false });
 
   app.setNotFoundHandler((req, reply) => {
-    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.type('text/html').sendFile('index.html');
+    // Console routes (no file extension) get the single-page app; a missing asset is a real 404, never HTML in its place.
+    const pathname = req.url.split('?')[0]!;
+    if (hasWeb && req.method === 'GET' && !pathname.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    }
     return sendError(reply, req, 'common/not-found');
   });
 

@@ -43,6 +43,7 @@ export async function createSession(db: Executor, userId: string, now = new Date
   const sessionId = hashToken(token);
   const at = now.toISOString();
   await repo.insertSession(db, { id: sessionId, user_id: userId, csrf_token: csrfToken, created_at: at, last_seen_at: at, expires_at: sessionExpiry(now) });
+  await repo.updateUserRow(db, userId, { last_login_at: at });
   return { token, sessionId, csrfToken };
 }
 

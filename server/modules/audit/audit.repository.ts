@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntryView, AuditPage, AuditQuery } from '../../../contracts/audit';
+import type { AuditAction, AuditEntityType, AuditEntryView, AuditPage, AuditQuery } from '../../../contracts/audit';
 import { sql } from 'kysely';
 import { json, type Executor } from '../../platform/db';
 import type { Actor, TeamScope } from '../../platform/context';
@@ -6,7 +6,7 @@ import { nowIso } from '../../platform/ids';
 
 export interface AuditEntry {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntityType;
   entityId?: string | null;
   teamId?: string | null;
   summary: string;

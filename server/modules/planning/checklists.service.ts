@@ -68,7 +68,7 @@ export async function applyTemplate(deps: Deps, actor: Actor, sessionId: string,
         })),
       )
       .execute();
-    await recordAudit(trx, actor, { action: 'update', entityType: 'session', entityId: sessionId, teamId: session.teamId, summary: `Added checklist ${t.name_zh} to "${session.title}"` });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: sessionId, teamId: session.teamId, summary: `Added checklist ${t.name_zh} to "${session.title}"` });
     return repo.listChecklist(trx, [sessionId], new Date());
   });
 }

@@ -108,7 +108,7 @@ async function guard(db: Executor, actor: Actor, violations: RawViolation[], ove
   await db.insertInto('rule_overrides').values({ id: newId(), session_id: sessionId, violations: json.stringify(blocking), reason: override.reason, user_id: actor.userId, at: nowIso() }).execute();
   await recordAudit(db, actor, {
     action: 'override',
-    entityType: 'session',
+    entityType: 'live-session',
     entityId: sessionId,
     summary: `Overrode ${blocking.map((v) => v.code).join(', ')}: ${override.reason}`,
     after: { violations: blocking.map((v) => ({ code: v.code, personId: v.personId, actual: v.actual, limit: v.limit, period: v.period })), reason: override.reason },
@@ -181,7 +181,7 @@ export async function createSession(deps: Deps, actor: Actor, input: SessionInpu
       .execute();
     await guard(trx, actor, violations, input.override, id, locale);
     const view = (await repo.findSession(trx, 'all', id))!;
-    await recordAudit(trx, actor, { action: 'create', entityType: 'session', entityId: id, teamId: view.teamId, summary: `Planned "${view.title}"`, after: auditFields(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Planned "${view.title}"`, after: auditFields(view) });
     return view;
   });
 }
@@ -214,7 +214,7 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, input:
       .execute();
     if (movesTime) await shiftChecklist(trx, id, Date.parse(before.plannedStart), start);
     const view = (await repo.findSession(trx, 'all', id))!;
-    await recordAudit(trx, actor, { action: 'update', entityType: 'session', entityId: id, teamId: view.teamId, summary: `Updated "${view.title}"`, ...changedFields(auditFields(before), auditFields(view)) });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Updated "${view.title}"`, ...changedFields(auditFields(before), auditFields(view)) });
     return view;
   });
 }
@@ -253,7 +253,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, input: 
     const view = (await repo.findSession(trx, 'all', id))!;
     await recordAudit(trx, actor, {
       action: 'update',
-      entityType: 'session',
+      entityType: 'live-session',
       entityId: id,
       teamId: view.teamId,
       summary: `"${view.title}": ${before.status} → ${input.status}${input.reason ? ` (${input.reason})` : ''}`,
@@ -289,7 +289,7 @@ export async function setCrew(deps: Deps, actor: Actor, id: string, input: CrewI
     await trx.updateTable('live_sessions').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     const view = (await repo.findSession(trx, 'all', id))!;
     const crewOf = (s: SessionView) => s.crew.map((c) => `${c.role}:${c.displayName}`).sort();
-    await recordAudit(trx, actor, { action: 'update', entityType: 'session', entityId: id, teamId: view.teamId, summary: `Crew of "${view.title}"`, before: { crew: crewOf(before) }, after: { crew: crewOf(view) } });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Crew of "${view.title}"`, before: { crew: crewOf(before) }, after: { crew: crewOf(view) } });
     return view;
   });
 }
@@ -336,7 +336,7 @@ export async function setSlots(deps: Deps, actor: Actor, id: string, input: Slot
     }
     await recordAudit(trx, actor, {
       action: 'update',
-      entityType: 'session',
+      entityType: 'live-session',
       entityId: id,
       teamId: before.teamId,
       summary: `Run of show of "${before.title}": ${input.slots.length} slots, ${total} min`,
@@ -408,7 +408,7 @@ export async function createRecurring(deps: Deps, actor: Actor, input: Recurring
     if (clashes.length) throw new DomainError('session/rule-violation', undefined, { violations: await explainAll(trx, clashes, locale) });
     await recordAudit(trx, actor, {
       action: 'create',
-      entityType: 'session',
+      entityType: 'live-session',
       entityId: seriesId,
       teamId: room.team_id,
       summary: `Planned ${occurrences.length} recurring sessions "${input.title}" ${input.fromDate}–${input.toDate}`,
@@ -423,7 +423,7 @@ export async function deleteSession(deps: Deps, actor: Actor, id: string): Promi
     const s = await loadOrThrow(trx, actor, id);
     if (s.status !== 'draft' && s.status !== 'cancelled') throw new DomainError('session/locked');
     await trx.deleteFrom('live_sessions').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'session', entityId: id, teamId: s.teamId, summary: `Deleted "${s.title}"`, before: auditFields(s) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'live-session', entityId: id, teamId: s.teamId, summary: `Deleted "${s.title}"`, before: auditFields(s) });
   });
 }
 

@@ -76,7 +76,7 @@ export async function setWorkRules(deps: Deps, actor: Actor, subject: 'position'
     const after = await getWorkRules(trx, subject, id);
     await recordAudit(trx, actor, {
       action: 'update',
-      entityType: subject,
+      entityType: subject === 'position' ? 'position' : 'person',
       entityId: id,
       summary: `Working-hour limits of ${subject} changed`,
       ...changedFields({ ...(before[subject] ?? {}) }, { ...(after[subject] ?? {}) }),

@@ -6,6 +6,7 @@ import { seedCompanyDefaults } from './company.defaults';
 import { insertUserAccount } from '../accounts/accounts.service';
 import { createRoom, createTeam } from '../team/team.service';
 import { createPerson } from '../people/people.service';
+import { seedDemoPlanning } from '../planning/planning.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
 
 /** Every demo account signs in with the demo owner's password. */
@@ -69,5 +70,6 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
       stableId('person', p.key),
     );
   }
+  await seedDemoPlanning(deps.db, company, new Date());
   return { ownerId };
 }
