@@ -140,7 +140,7 @@ export async function run(argv: string[]): Promise<number> {
             await seedCompanyDefaults(trx);
             await trx.insertInto('settings').values({ key: 'setup', value: JSON.stringify({ how: 'cli' }), updated_at: new Date().toISOString() }).execute();
           }
-          await recordAudit(trx, actor, { action: 'create', entityType: 'user', entityId: row.id, summary: `Created owner ${row.email} from the command line` });
+          await recordAudit(trx, actor, { action: 'create', entityType: 'user', entityId: row.id, summary: { zh: `通过命令行创建所有者 ${row.email}`, en: `Created owner ${row.email} from the command line` } });
           return row;
         });
         out(json, { id: user.id, email: user.email }, user.id);

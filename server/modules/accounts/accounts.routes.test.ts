@@ -181,3 +181,13 @@ describe('audit of account actions', () => {
     expect(second.items[0].id).toBeLessThan(first.items[2].id);
   });
 });
+
+describe('audit in the reader language', () => {
+  it('returns each summary in the language of the request', async () => {
+    await owner.post('/api/v1/teams', { name: '直播一组' });
+    const en = (await owner.request('GET', '/api/v1/audit?entityType=team', undefined, { 'accept-language': 'en-US' })).json().items[0];
+    const zh = (await owner.request('GET', '/api/v1/audit?entityType=team', undefined, { 'accept-language': 'zh-CN' })).json().items[0];
+    expect(en.summary).toBe('Created team 直播一组');
+    expect(zh.summary).toBe('新建团队 直播一组');
+  });
+});

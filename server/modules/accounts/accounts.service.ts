@@ -77,14 +77,14 @@ export async function signIn(deps: Deps, email: string, password: string, ip: st
     const next = afterFailedLogin(user.failed_logins, now);
     await withTransaction(deps.db, async (trx) => {
       await repo.updateUserRow(trx, user.id, { failed_logins: next.failedLogins, locked_until: next.lockedUntil });
-      await recordAudit(trx, { userId: null, label: ip }, { action: 'login-failed', entityType: 'user', entityId: user.id, summary: `Failed sign-in for ${user.email}${next.lockedUntil ? ' (account locked)' : ''}` });
+      await recordAudit(trx, { userId: null, label: ip }, { action: 'login-failed', entityType: 'user', entityId: user.id, summary: { zh: `${user.email} 登录失败${next.lockedUntil ? '（账号已锁定）' : ''}`, en: `Failed sign-in for ${user.email}${next.lockedUntil ? ' (account locked)' : ''}` } });
     });
     throw new DomainError(next.lockedUntil ? 'auth/locked' : 'auth/invalid-credentials');
   }
   if (user.status !== 'active') throw new DomainError('auth/deactivated');
   return withTransaction(deps.db, async (trx) => {
     await repo.updateUserRow(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now.toISOString() });
-    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'login', entityType: 'session', entityId: user.id, summary: `${user.email} signed in` });
+    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'login', entityType: 'session', entityId: user.id, summary: { zh: `${user.email} 登录`, en: `${user.email} signed in` } });
     return createSession(trx, user.id, now);
   });
 }
@@ -92,7 +92,7 @@ export async function signIn(deps: Deps, email: string, password: string, ip: st
 export async function signOut(deps: Deps, actor: Actor, sessionId: string) {
   await withTransaction(deps.db, async (trx) => {
     await repo.deleteSession(trx, sessionId);
-    await recordAudit(trx, actor, { action: 'logout', entityType: 'session', entityId: actor.userId, summary: `${actor.label} signed out` });
+    await recordAudit(trx, actor, { action: 'logout', entityType: 'session', entityId: actor.userId, summary: { zh: `${actor.label} 退出登录`, en: `${actor.label} signed out` } });
   });
 }
 
@@ -160,7 +160,7 @@ export async function inviteUser(deps: Deps, actor: Actor, input: InviteInput): 
     if (await repo.findUserByEmail(trx, input.email)) throw new DomainError('user/email-taken', [{ path: 'email', message: input.email }]);
     await assertTeamsExist(trx, input.teamIds);
     const link = await createLink(trx, actor, 'invite', { email: input.email, role: input.role, teamIds: input.teamIds, userId: null, hours: input.expiresInHours });
-    await recordAudit(trx, actor, { action: 'invite', entityType: 'invite', entityId: link.invite.id, summary: `Invited ${input.email} as ${input.role}`, after: { email: input.email, role: input.role, teamIds: input.teamIds, expiresAt: link.invite.expiresAt } });
+    await recordAudit(trx, actor, { action: 'invite', entityType: 'invite', entityId: link.invite.id, summary: { zh: `邀请 ${input.email} 加入（${input.role}）`, en: `Invited ${input.email} as ${input.role}` }, after: { email: input.email, role: input.role, teamIds: input.teamIds, expiresAt: link.invite.expiresAt } });
     return link;
   });
 }
@@ -170,7 +170,7 @@ export async function deleteInvite(deps: Deps, actor: Actor, id: string) {
     const row = await trx.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new DomainError('invite/not-found');
     await trx.deleteFrom('invites').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'invite', entityId: id, summary: `Withdrew the ${row.kind} link for ${row.email}` });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'invite', entityId: id, summary: { zh: `撤回 ${row.email} 的${row.kind === 'reset' ? '重置密码' : '邀请'}链接`, en: `Withdrew the ${row.kind} link for ${row.email}` } });
   });
 }
 
@@ -179,7 +179,7 @@ export async function createResetLink(deps: Deps, actor: Actor, userId: string):
     const user = await repo.findUser(trx, userId);
     if (!user) throw new DomainError('user/not-found');
     const link = await createLink(trx, actor, 'reset', { email: user.email, role: user.role as Role, teamIds: [], userId, hours: RESET_LINK_HOURS });
-    await recordAudit(trx, actor, { action: 'reset-password', entityType: 'user', entityId: userId, summary: `Made a password reset link for ${user.email}` });
+    await recordAudit(trx, actor, { action: 'reset-password', entityType: 'user', entityId: userId, summary: { zh: `为 ${user.email} 生成重置密码链接`, en: `Made a password reset link for ${user.email}` } });
     return link;
   });
 }
@@ -234,7 +234,7 @@ export async function acceptLink(deps: Deps, token: string, input: AcceptInviteI
       await repo.setUserTeams(trx, user.id, teamIds.filter((id) => !missing.includes(id)));
     }
     await trx.updateTable('invites').set({ accepted_at: at }).where('id', '=', link.id).execute();
-    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'accept-invite', entityType: 'user', entityId: user.id, summary: link.kind === 'reset' ? `${user.email} set a new password` : `${user.email} joined as ${user.role}` });
+    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'accept-invite', entityType: 'user', entityId: user.id, summary: link.kind === 'reset' ? { zh: `${user.email} 设置了新密码`, en: `${user.email} set a new password` } : { zh: `${user.email} 以 ${user.role} 身份加入`, en: `${user.email} joined as ${user.role}` } });
     const session = await createSession(trx, user.id);
     return { user, session };
   });
@@ -253,7 +253,7 @@ export async function updateUser(deps: Deps, actor: Actor, id: string, input: Us
     const teamIds = input.teamIds ? [...new Set(input.teamIds)].sort() : teamsBefore;
     if (input.teamIds) await repo.setUserTeams(trx, id, teamIds);
     const diff = changedFields({ role: user.role, displayName: user.display_name, teamIds: teamsBefore }, { role, displayName: patch.display_name, teamIds });
-    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, summary: `Updated ${user.email}`, ...diff });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: id, summary: { zh: `修改用户 ${user.email}`, en: `Updated ${user.email}` }, ...diff });
     return repo.toUserView({ ...user, ...patch }, teamIds);
   });
 }
@@ -267,7 +267,7 @@ export async function setUserStatus(deps: Deps, actor: Actor, id: string, status
     const patch = { status, updated_at: nowIso() };
     await repo.updateUserRow(trx, id, patch);
     if (status === 'deactivated') await repo.deleteUserSessions(trx, id);
-    await recordAudit(trx, actor, { action: status === 'deactivated' ? 'deactivate' : 'update', entityType: 'user', entityId: id, summary: `${status === 'deactivated' ? 'Deactivated' : 'Reactivated'} ${user.email}`, before: { status: user.status }, after: { status } });
+    await recordAudit(trx, actor, { action: status === 'deactivated' ? 'deactivate' : 'update', entityType: 'user', entityId: id, summary: { zh: `${status === 'deactivated' ? '停用' : '重新启用'}用户 ${user.email}`, en: `${status === 'deactivated' ? 'Deactivated' : 'Reactivated'} ${user.email}` }, before: { status: user.status }, after: { status } });
     return repo.toUserView({ ...user, ...patch }, await repo.userTeamIds(trx, id));
   });
 }
@@ -284,7 +284,7 @@ export async function updateProfile(deps: Deps, actor: Actor, input: ProfileInpu
     };
     await repo.updateUserRow(trx, user.id, patch);
     const diff = changedFields({ displayName: user.display_name, locale: user.locale, timeZone: user.time_zone }, { displayName: patch.display_name, locale: patch.locale, timeZone: patch.time_zone });
-    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: user.id, summary: `${user.email} updated their profile`, ...diff });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: user.id, summary: { zh: `${user.email} 修改了个人资料`, en: `${user.email} updated their profile` }, ...diff });
     return repo.toUserView({ ...user, ...patch }, await repo.userTeamIds(trx, user.id));
   });
 }
@@ -302,7 +302,7 @@ export async function changePassword(deps: Deps, actor: Actor, input: PasswordCh
     let q = trx.deleteFrom('auth_sessions').where('user_id', '=', user.id);
     if (keepSessionId) q = q.where('id', '!=', keepSessionId);
     await q.execute();
-    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: user.id, summary: `${user.email} changed their password` });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'user', entityId: user.id, summary: { zh: `${user.email} 修改了密码`, en: `${user.email} changed their password` } });
   });
 }
 
@@ -324,7 +324,7 @@ export async function createApiToken(deps: Deps, actor: Actor, input: ApiTokenIn
     };
     await trx.insertInto('api_tokens').values(row).execute();
     const apiToken = repo.toApiTokenView(row);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'api-token', entityId: row.id, teamId: room.team_id, summary: `Created API token "${row.name}"`, after: { name: row.name, roomId: row.room_id, scopes: apiToken.scopes } });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'api-token', entityId: row.id, teamId: room.team_id, summary: { zh: `创建 API 令牌「${row.name}」`, en: `Created API token "${row.name}"` }, after: { name: row.name, roomId: row.room_id, scopes: apiToken.scopes } });
     return { token, apiToken };
   });
 }
@@ -335,7 +335,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, id: string): Prom
     if (!row) throw new DomainError('token/not-found');
     const revoked = { ...row, revoked_at: row.revoked_at ?? nowIso() };
     await trx.updateTable('api_tokens').set({ revoked_at: revoked.revoked_at }).where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'revoke', entityType: 'api-token', entityId: id, summary: `Revoked API token "${row.name}"` });
+    await recordAudit(trx, actor, { action: 'revoke', entityType: 'api-token', entityId: id, summary: { zh: `吊销 API 令牌「${row.name}」`, en: `Revoked API token "${row.name}"` } });
     return repo.toApiTokenView(revoked);
   });
 }

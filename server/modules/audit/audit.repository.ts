@@ -1,5 +1,6 @@
 import type { AuditAction, AuditEntityType, AuditEntryView, AuditPage, AuditQuery } from '../../../contracts/audit';
 import { sql } from 'kysely';
+import type { Bilingual, Locale } from '../../../contracts/common';
 import { json, type Executor } from '../../platform/db';
 import type { Actor, TeamScope } from '../../platform/context';
 import { nowIso } from '../../platform/ids';
@@ -9,7 +10,8 @@ export interface AuditEntry {
   entityType: AuditEntityType;
   entityId?: string | null;
   teamId?: string | null;
-  summary: string;
+  /** What happened, in both languages; the log is read in the reader's. */
+  summary: Bilingual;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
 }
@@ -26,11 +28,17 @@ export async function recordAudit(db: Executor, actor: Pick<Actor, 'userId' | 'l
       entity_type: entry.entityType,
       entity_id: entry.entityId ?? null,
       team_id: entry.teamId ?? null,
-      summary: entry.summary,
+      summary: json.stringify(entry.summary),
       before_json: entry.before ? json.stringify(entry.before) : null,
       after_json: entry.after ? json.stringify(entry.after) : null,
     })
     .execute();
+}
+
+function localSummary(stored: string, locale: Locale): string {
+  const b = json.parse<Partial<Bilingual> | string>(stored, stored);
+  if (typeof b !== 'object' || b === null) return stored;
+  return (locale === 'zh-CN' ? b.zh : b.en) ?? b.en ?? b.zh ?? stored;
 }
 
 /** Only the keys whose values differ, so the log shows what changed rather than whole records. */
@@ -47,7 +55,7 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 }
 
 /** Callers scoped to some teams see only entries about those teams; company-wide entries need the 'all' scope. */
-export async function listAudit(db: Executor, scope: TeamScope, q: AuditQuery): Promise<AuditPage> {
+export async function listAudit(db: Executor, scope: TeamScope, q: AuditQuery, locale: Locale): Promise<AuditPage> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(q.limit + 1);
   if (scope !== 'all') query = scope.length ? query.where('team_id', 'in', [...scope]) : query.where(sql<boolean>`1 = 0`);
   if (q.actorUserId) query = query.where('actor_user_id', '=', q.actorUserId);
@@ -67,7 +75,7 @@ export async function listAudit(db: Executor, scope: TeamScope, q: AuditQuery): 
     action: r.action as AuditAction,
     entityType: r.entity_type,
     entityId: r.entity_id,
-    summary: r.summary,
+    summary: localSummary(r.summary, locale),
     before: json.parse(r.before_json, null),
     after: json.parse(r.after_json, null),
   }));

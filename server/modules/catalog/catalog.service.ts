@@ -75,7 +75,7 @@ export async function createPosition(deps: Deps, actor: Actor, input: PositionIn
     const row = positionRow(input, newId(), nowIso());
     await trx.insertInto('positions').values(row).execute();
     const view = repo.toPositionView(row, 0);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'position', entityId: row.id, summary: `Created position ${input.nameZh} / ${input.nameEn}`, after: positionFields(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'position', entityId: row.id, summary: { zh: `新建岗位 ${input.nameZh}`, en: `Created position ${input.nameEn}` }, after: positionFields(view) });
     return view;
   });
 }
@@ -95,7 +95,7 @@ export async function updatePosition(deps: Deps, actor: Actor, id: string, input
     const next = positionRow(merged, id, nowIso(), row.created_at);
     await trx.updateTable('positions').set(next).where('id', '=', id).execute();
     const view = repo.toPositionView(next, await headcountOf(trx, id));
-    await recordAudit(trx, actor, { action: 'update', entityType: 'position', entityId: id, summary: `Updated position ${view.nameZh} / ${view.nameEn}`, ...changedFields(positionFields(before), positionFields(view)) });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'position', entityId: id, summary: { zh: `修改岗位 ${view.nameZh}`, en: `Updated position ${view.nameEn}` }, ...changedFields(positionFields(before), positionFields(view)) });
     return view;
   });
 }
@@ -108,7 +108,7 @@ export async function deletePosition(deps: Deps, actor: Actor, id: string): Prom
     if (holders) throw new DomainError('position/in-use');
     await trx.deleteFrom('raci_cells').where('position_id', '=', id).execute();
     await trx.deleteFrom('positions').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'position', entityId: id, summary: `Deleted position ${row.name_zh} / ${row.name_en}`, before: positionFields(repo.toPositionView(row, 0)) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'position', entityId: id, summary: { zh: `删除岗位 ${row.name_zh}`, en: `Deleted position ${row.name_en}` }, before: positionFields(repo.toPositionView(row, 0)) });
   });
 }
 
@@ -118,7 +118,7 @@ export async function createDuty(deps: Deps, actor: Actor, input: DutyInput): Pr
     const row = dutyRow(input, newId(), nowIso());
     await trx.insertInto('duties').values(row).execute();
     const view = repo.toDutyView(row);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'duty', entityId: row.id, summary: `Created duty ${input.nameZh} / ${input.nameEn}`, after: dutyFields(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'duty', entityId: row.id, summary: { zh: `新建职责 ${input.nameZh}`, en: `Created duty ${input.nameEn}` }, after: dutyFields(view) });
     return view;
   });
 }
@@ -133,7 +133,7 @@ export async function updateDuty(deps: Deps, actor: Actor, id: string, input: Du
     const next = dutyRow(merged, id, nowIso(), row.created_at);
     await trx.updateTable('duties').set(next).where('id', '=', id).execute();
     const view = repo.toDutyView(next);
-    await recordAudit(trx, actor, { action: 'update', entityType: 'duty', entityId: id, summary: `Updated duty ${view.nameZh} / ${view.nameEn}`, ...changedFields(dutyFields(before), dutyFields(view)) });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'duty', entityId: id, summary: { zh: `修改职责 ${view.nameZh}`, en: `Updated duty ${view.nameEn}` }, ...changedFields(dutyFields(before), dutyFields(view)) });
     return view;
   });
 }
@@ -144,7 +144,7 @@ export async function deleteDuty(deps: Deps, actor: Actor, id: string): Promise<
     if (!row) throw new DomainError('duty/not-found');
     await trx.deleteFrom('raci_cells').where('duty_id', '=', id).execute();
     await trx.deleteFrom('duties').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'duty', entityId: id, summary: `Deleted duty ${row.name_zh} / ${row.name_en}`, before: dutyFields(repo.toDutyView(row)) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'duty', entityId: id, summary: { zh: `删除职责 ${row.name_zh}`, en: `Deleted duty ${row.name_en}` }, before: dutyFields(repo.toDutyView(row)) });
   });
 }
 
@@ -167,7 +167,7 @@ export async function setMatrixCell(deps: Deps, actor: Actor, input: MatrixCellI
         action: 'update',
         entityType: 'matrix',
         entityId: `${position.id}:${duty.id}`,
-        summary: `RACI ${position.name_zh} × ${duty.name_zh}: ${before ?? '—'} → ${input.value ?? '—'}`,
+        summary: { zh: `职责矩阵 ${position.name_zh} × ${duty.name_zh}：${before ?? '—'} → ${input.value ?? '—'}`, en: `RACI ${position.name_en} × ${duty.name_en}: ${before ?? '—'} → ${input.value ?? '—'}` },
         before: { position: position.code, duty: duty.code, value: before },
         after: { position: position.code, duty: duty.code, value: input.value },
       });

@@ -74,7 +74,7 @@ export async function createPerson(deps: Deps, actor: Actor, input: PersonInput,
     await trx.insertInto('people').values(row).execute();
     await repo.setPersonTeams(trx, id, teamIds);
     const view = repo.toPersonView(deps.cipher, row, teamIds);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'person', entityId: id, teamId: teamIds[0] ?? null, summary: `Added ${row.display_name}`, after: auditView(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'person', entityId: id, teamId: teamIds[0] ?? null, summary: { zh: `新增成员 ${row.display_name}`, en: `Added ${row.display_name}` }, after: auditView(view) });
     return view;
   });
 }
@@ -124,7 +124,7 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, input: 
         diff.after[f] = `${view.contacts[f] ?? ''} (changed)`;
       }
     }
-    await recordAudit(trx, actor, { action: 'update', entityType: 'person', entityId: id, teamId: teamIds[0] ?? null, summary: `Updated ${next.display_name}`, ...diff });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'person', entityId: id, teamId: teamIds[0] ?? null, summary: { zh: `修改成员 ${next.display_name}`, en: `Updated ${next.display_name}` }, ...diff });
     return view;
   });
 }
@@ -135,9 +135,11 @@ export async function deletePerson(deps: Deps, actor: Actor, id: string): Promis
     if (!found) throw new DomainError('person/not-found');
     await trx.deleteFrom('person_teams').where('person_id', '=', id).execute();
     await trx.deleteFrom('people').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'person', entityId: id, teamId: found.teamIds[0] ?? null, summary: `Removed ${found.row.display_name}`, before: auditView(repo.toPersonView(deps.cipher, found.row, found.teamIds)) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'person', entityId: id, teamId: found.teamIds[0] ?? null, summary: { zh: `删除成员 ${found.row.display_name}`, en: `Removed ${found.row.display_name}` }, before: auditView(repo.toPersonView(deps.cipher, found.row, found.teamIds)) });
   });
 }
+
+const FIELD_ZH: Record<ContactField, string> = { phone: '电话', wechat: '微信号', idCard: '身份证号', address: '地址' };
 
 /** Returns the plaintext of the asked fields and writes the reveal to the audit log in the same transaction. */
 export async function revealContacts(deps: Deps, actor: Actor, id: string, input: RevealInput): Promise<RevealView> {
@@ -152,7 +154,7 @@ export async function revealContacts(deps: Deps, actor: Actor, id: string, input
       entityType: 'person',
       entityId: id,
       teamId: found.teamIds[0] ?? null,
-      summary: `Revealed ${fields.join(', ')} of ${found.row.display_name}`,
+      summary: { zh: `查看 ${found.row.display_name} 的 ${fields.map((f) => FIELD_ZH[f]).join('、')}`, en: `Revealed ${fields.join(', ')} of ${found.row.display_name}` },
       after: { fields },
     });
     return out;

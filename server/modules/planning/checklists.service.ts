@@ -28,7 +28,7 @@ export async function saveTemplate(deps: Deps, actor: Actor, input: ChecklistTem
       id = newId();
       await trx.insertInto('checklist_templates').values({ id, name_zh: input.nameZh, name_en: input.nameEn, items: json.stringify(input.items), created_at: at, updated_at: at }).execute();
     }
-    await recordAudit(trx, actor, { action: 'update', entityType: 'checklist-template', entityId: id, summary: `Saved checklist template ${input.nameZh} / ${input.nameEn}`, after: { ...input } });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'checklist-template', entityId: id, summary: { zh: `保存检查清单模板 ${input.nameZh}`, en: `Saved checklist template ${input.nameEn}` }, after: { ...input } });
     return toTemplateView((await trx.selectFrom('checklist_templates').selectAll().where('id', '=', id).executeTakeFirst())!);
   });
 }
@@ -38,7 +38,7 @@ export async function deleteTemplate(deps: Deps, actor: Actor, id: string) {
     const existing = await trx.selectFrom('checklist_templates').selectAll().where('id', '=', id).executeTakeFirst();
     if (!existing) throw new DomainError('checklist/not-found');
     await trx.deleteFrom('checklist_templates').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'checklist-template', entityId: id, summary: `Deleted checklist template ${existing.name_zh}` });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'checklist-template', entityId: id, summary: { zh: `删除检查清单模板 ${existing.name_zh}`, en: `Deleted checklist template ${existing.name_en}` } });
   });
 }
 
@@ -68,7 +68,7 @@ export async function applyTemplate(deps: Deps, actor: Actor, sessionId: string,
         })),
       )
       .execute();
-    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: sessionId, teamId: session.teamId, summary: `Added checklist ${t.name_zh} to "${session.title}"` });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: sessionId, teamId: session.teamId, summary: { zh: `为直播「${session.title}」添加检查清单 ${t.name_zh}`, en: `Added checklist ${t.name_en} to "${session.title}"` } });
     return repo.listChecklist(trx, [sessionId], new Date());
   });
 }
@@ -93,7 +93,7 @@ export async function tickItem(deps: Deps, actor: Actor, itemId: string, personI
       entityType: 'checklist-item',
       entityId: itemId,
       teamId: session.teamId,
-      summary: `${done ? 'Ticked' : 'Unticked'} "${item.label_zh}" of "${session.title}" for ${person.row.display_name}`,
+      summary: { zh: `${person.row.display_name} ${done ? '完成' : '取消完成'}「${item.label_zh}」（${session.title}）`, en: `${done ? 'Ticked' : 'Unticked'} "${item.label_en}" of "${session.title}" for ${person.row.display_name}` },
       before: { doneAt: item.done_at },
       after: { doneAt: done ? at : null, personId: done ? personId : null },
     });

@@ -110,7 +110,7 @@ async function guard(db: Executor, actor: Actor, violations: RawViolation[], ove
     action: 'override',
     entityType: 'live-session',
     entityId: sessionId,
-    summary: `Overrode ${blocking.map((v) => v.code).join(', ')}: ${override.reason}`,
+    summary: { zh: `越过排期规则（${blocking.map((v) => v.code).join('、')}）：${override.reason}`, en: `Overrode ${blocking.map((v) => v.code).join(', ')}: ${override.reason}` },
     after: { violations: blocking.map((v) => ({ code: v.code, personId: v.personId, actual: v.actual, limit: v.limit, period: v.period })), reason: override.reason },
   });
 }
@@ -181,7 +181,7 @@ export async function createSession(deps: Deps, actor: Actor, input: SessionInpu
       .execute();
     await guard(trx, actor, violations, input.override, id, locale);
     const view = (await repo.findSession(trx, 'all', id))!;
-    await recordAudit(trx, actor, { action: 'create', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Planned "${view.title}"`, after: auditFields(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: { zh: `新建直播「${view.title}」`, en: `Planned "${view.title}"` }, after: auditFields(view) });
     return view;
   });
 }
@@ -214,7 +214,7 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, input:
       .execute();
     if (movesTime) await shiftChecklist(trx, id, Date.parse(before.plannedStart), start);
     const view = (await repo.findSession(trx, 'all', id))!;
-    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Updated "${view.title}"`, ...changedFields(auditFields(before), auditFields(view)) });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: { zh: `修改直播「${view.title}」`, en: `Updated "${view.title}"` }, ...changedFields(auditFields(before), auditFields(view)) });
     return view;
   });
 }
@@ -256,7 +256,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, input: 
       entityType: 'live-session',
       entityId: id,
       teamId: view.teamId,
-      summary: `"${view.title}": ${before.status} → ${input.status}${input.reason ? ` (${input.reason})` : ''}`,
+      summary: { zh: `直播「${view.title}」状态：${before.status} → ${input.status}${input.reason ? `（${input.reason}）` : ''}`, en: `"${view.title}": ${before.status} → ${input.status}${input.reason ? ` (${input.reason})` : ''}` },
       before: { status: before.status },
       after: { status: input.status, ...(input.reason ? { reason: input.reason } : {}) },
     });
@@ -289,7 +289,7 @@ export async function setCrew(deps: Deps, actor: Actor, id: string, input: CrewI
     await trx.updateTable('live_sessions').set({ updated_at: nowIso() }).where('id', '=', id).execute();
     const view = (await repo.findSession(trx, 'all', id))!;
     const crewOf = (s: SessionView) => s.crew.map((c) => `${c.role}:${c.displayName}`).sort();
-    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: `Crew of "${view.title}"`, before: { crew: crewOf(before) }, after: { crew: crewOf(view) } });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: { zh: `调整直播「${view.title}」的人员`, en: `Crew of "${view.title}"` }, before: { crew: crewOf(before) }, after: { crew: crewOf(view) } });
     return view;
   });
 }
@@ -339,7 +339,7 @@ export async function setSlots(deps: Deps, actor: Actor, id: string, input: Slot
       entityType: 'live-session',
       entityId: id,
       teamId: before.teamId,
-      summary: `Run of show of "${before.title}": ${input.slots.length} slots, ${total} min`,
+      summary: { zh: `直播「${before.title}」排品：${input.slots.length} 个商品，共 ${total} 分钟`, en: `Run of show of "${before.title}": ${input.slots.length} slots, ${total} min` },
       before: { slots: previous.map((s) => `${s.productSku}:${s.plannedMinutes}`) },
       after: { slots: input.slots.map((s) => `${s.productId}:${s.plannedMinutes}`) },
     });
@@ -411,7 +411,7 @@ export async function createRecurring(deps: Deps, actor: Actor, input: Recurring
       entityType: 'live-session',
       entityId: seriesId,
       teamId: room.team_id,
-      summary: `Planned ${occurrences.length} recurring sessions "${input.title}" ${input.fromDate}–${input.toDate}`,
+      summary: { zh: `批量排期「${input.title}」${occurrences.length} 场（${input.fromDate} 至 ${input.toDate}）`, en: `Planned ${occurrences.length} recurring sessions "${input.title}" ${input.fromDate}–${input.toDate}` },
       after: { ...input, count: occurrences.length },
     });
     return repo.listSessions(trx, 'all', { roomId: room.id, from: iso(occurrences[0]!.start - 1), to: iso(occurrences[occurrences.length - 1]!.end + 1) }).then((all) => all.filter((s) => s.seriesId === seriesId));
@@ -423,7 +423,7 @@ export async function deleteSession(deps: Deps, actor: Actor, id: string): Promi
     const s = await loadOrThrow(trx, actor, id);
     if (s.status !== 'draft' && s.status !== 'cancelled') throw new DomainError('session/locked');
     await trx.deleteFrom('live_sessions').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'live-session', entityId: id, teamId: s.teamId, summary: `Deleted "${s.title}"`, before: auditFields(s) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'live-session', entityId: id, teamId: s.teamId, summary: { zh: `删除直播「${s.title}」`, en: `Deleted "${s.title}"` }, before: auditFields(s) });
   });
 }
 

@@ -78,7 +78,7 @@ export async function setWorkRules(deps: Deps, actor: Actor, subject: 'position'
       action: 'update',
       entityType: subject === 'position' ? 'position' : 'person',
       entityId: id,
-      summary: `Working-hour limits of ${subject} changed`,
+      summary: { zh: `修改${subject === 'position' ? '岗位' : '成员'}的出镜时长上限`, en: `Working-hour limits of ${subject} changed` },
       ...changedFields({ ...(before[subject] ?? {}) }, { ...(after[subject] ?? {}) }),
     });
     return after;
@@ -93,7 +93,7 @@ export async function rotateCalendarFeed(deps: Deps, actor: Actor, personId: str
     const token = randomToken();
     await trx.deleteFrom('calendar_feeds').where('person_id', '=', personId).execute();
     await trx.insertInto('calendar_feeds').values({ person_id: personId, token_hash: hashToken(token), token_enc: deps.cipher.encrypt(token), created_at: nowIso() }).execute();
-    await recordAudit(trx, actor, { action: 'create', entityType: 'calendar-feed', entityId: personId, teamId: person.teamIds[0] ?? null, summary: `New calendar feed link for ${person.row.display_name}` });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'calendar-feed', entityId: personId, teamId: person.teamIds[0] ?? null, summary: { zh: `为 ${person.row.display_name} 生成新的日历订阅链接`, en: `New calendar feed link for ${person.row.display_name}` } });
     return { path: `/api/v1/calendar/${token}.ics` };
   });
 }

@@ -18,7 +18,7 @@ export async function createProduct(deps: Deps, actor: Actor, input: ProductInpu
     const row = repo.productRow(input, id, nowIso());
     await trx.insertInto('products').values(row).execute();
     const view = repo.toProductView(row);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'product', entityId: id, summary: `Added product ${input.sku} ${input.name}`, after: fields(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'product', entityId: id, summary: { zh: `新增商品 ${input.sku} ${input.name}`, en: `Added product ${input.sku} ${input.name}` }, after: fields(view) });
     return view;
   });
 }
@@ -33,7 +33,7 @@ export async function updateProduct(deps: Deps, actor: Actor, id: string, input:
     const next = repo.productRow(merged, id, nowIso(), row.created_at);
     await trx.updateTable('products').set(next).where('id', '=', id).execute();
     const view = repo.toProductView(next);
-    await recordAudit(trx, actor, { action: 'update', entityType: 'product', entityId: id, summary: `Updated product ${view.sku}`, ...changedFields(fields(before), fields(view)) });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'product', entityId: id, summary: { zh: `修改商品 ${view.sku}`, en: `Updated product ${view.sku}` }, ...changedFields(fields(before), fields(view)) });
     return view;
   });
 }
@@ -44,7 +44,7 @@ export async function deleteProduct(deps: Deps, actor: Actor, id: string): Promi
     if (!row) throw new DomainError('product/not-found');
     if (await trx.selectFrom('session_slots').select('id').where('product_id', '=', id).executeTakeFirst()) throw new DomainError('product/in-use');
     await trx.deleteFrom('products').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'product', entityId: id, summary: `Deleted product ${row.sku}`, before: fields(repo.toProductView(row)) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'product', entityId: id, summary: { zh: `删除商品 ${row.sku}`, en: `Deleted product ${row.sku}` }, before: fields(repo.toProductView(row)) });
   });
 }
 
@@ -87,7 +87,7 @@ export async function applyImport(deps: Deps, actor: Actor, input: ProductImport
       if (existing) await trx.updateTable('products').set(repo.productRow(p, existing.id, at, existing.created_at)).where('id', '=', existing.id).execute();
       else await trx.insertInto('products').values(repo.productRow(p, newId(), at)).execute();
     }
-    await recordAudit(trx, actor, { action: 'create', entityType: 'product', entityId: null, summary: `Imported ${input.filename}: ${result.creates} new, ${result.updates} updated`, after: { filename: input.filename, creates: result.creates, updates: result.updates } });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'product', entityId: null, summary: { zh: `导入 ${input.filename}：新增 ${result.creates}，更新 ${result.updates}`, en: `Imported ${input.filename}: ${result.creates} new, ${result.updates} updated` }, after: { filename: input.filename, creates: result.creates, updates: result.updates } });
     return result;
   });
 }

@@ -33,7 +33,7 @@ export async function setupOwner(deps: Deps, input: SetupOwnerInput): Promise<{ 
     await claimSetup(trx, 'owner');
     const user = await insertUserAccount(trx, { email: input.email, displayName: input.displayName, password: input.password, role: 'owner', locale: input.locale ?? null });
     await seedCompanyDefaults(trx);
-    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'setup', entityType: 'user', entityId: user.id, summary: `Set up Showrunner with owner ${user.email}` });
+    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'setup', entityType: 'user', entityId: user.id, summary: { zh: `完成初始化，所有者 ${user.email}`, en: `Set up Showrunner with owner ${user.email}` } });
     return { user, session: await createSession(trx, user.id) };
   });
 }
@@ -45,7 +45,7 @@ export async function setupDemo(deps: Deps): Promise<{ user: UserRow; session: N
     const { ownerId } = await seedDemoCompany({ ...deps, db: trx });
     await trx.insertInto('settings').values({ key: 'demo', value: json.stringify({ at: nowIso() }), updated_at: nowIso() }).execute();
     const user = (await findUser(trx, ownerId))!;
-    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'setup', entityType: 'user', entityId: user.id, summary: 'Loaded the demo company' });
+    await recordAudit(trx, { userId: user.id, label: user.display_name }, { action: 'setup', entityType: 'user', entityId: user.id, summary: { zh: '载入演示公司', en: 'Loaded the demo company' } });
     return { user, session: await createSession(trx, user.id) };
   });
 }

@@ -11,7 +11,7 @@ export async function createTeam(deps: Deps, actor: Actor, input: TeamInput, id 
     if (await repo.findTeamByName(trx, input.name)) throw new DomainError('team/name-taken', [{ path: 'name', message: input.name }]);
     const at = nowIso();
     await trx.insertInto('teams').values({ id, name: input.name, description: input.description, created_at: at, updated_at: at }).execute();
-    await recordAudit(trx, actor, { action: 'create', entityType: 'team', entityId: id, teamId: id, summary: `Created team ${input.name}`, after: { ...input } });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'team', entityId: id, teamId: id, summary: { zh: `新建团队 ${input.name}`, en: `Created team ${input.name}` }, after: { ...input } });
     return (await repo.findTeam(trx, 'all', id))!;
   });
 }
@@ -24,7 +24,7 @@ export async function updateTeam(deps: Deps, actor: Actor, id: string, input: Pa
     if (next.name !== before.name && (await repo.findTeamByName(trx, next.name))) throw new DomainError('team/name-taken', [{ path: 'name', message: next.name }]);
     await trx.updateTable('teams').set({ ...next, updated_at: nowIso() }).where('id', '=', id).execute();
     const diff = changedFields({ name: before.name, description: before.description }, next);
-    await recordAudit(trx, actor, { action: 'update', entityType: 'team', entityId: id, teamId: id, summary: `Updated team ${next.name}`, ...diff });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'team', entityId: id, teamId: id, summary: { zh: `修改团队 ${next.name}`, en: `Updated team ${next.name}` }, ...diff });
     return (await repo.findTeam(trx, 'all', id))!;
   });
 }
@@ -36,7 +36,7 @@ export async function deleteTeam(deps: Deps, actor: Actor, id: string): Promise<
     if (team.roomCount > 0 || team.memberCount > 0) throw new DomainError('team/not-empty');
     await trx.deleteFrom('user_teams').where('team_id', '=', id).execute();
     await trx.deleteFrom('teams').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'team', entityId: id, teamId: id, summary: `Deleted team ${team.name}`, before: { name: team.name, description: team.description } });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'team', entityId: id, teamId: id, summary: { zh: `删除团队 ${team.name}`, en: `Deleted team ${team.name}` }, before: { name: team.name, description: team.description } });
   });
 }
 
@@ -66,7 +66,7 @@ export async function createRoom(deps: Deps, actor: Actor, input: RoomInput, id 
     };
     await trx.insertInto('rooms').values(row).execute();
     const view = repo.toRoomView(row);
-    await recordAudit(trx, actor, { action: 'create', entityType: 'room', entityId: id, teamId: row.team_id, summary: `Created room ${row.display_name}`, after: roomAuditView(view) });
+    await recordAudit(trx, actor, { action: 'create', entityType: 'room', entityId: id, teamId: row.team_id, summary: { zh: `新建直播间 ${row.display_name}`, en: `Created room ${row.display_name}` }, after: roomAuditView(view) });
     return view;
   });
 }
@@ -95,7 +95,7 @@ export async function updateRoom(deps: Deps, actor: Actor, id: string, input: Ro
     }
     await trx.updateTable('rooms').set(next).where('id', '=', id).execute();
     const diff = changedFields(roomAuditView(repo.toRoomView(before)), roomAuditView(repo.toRoomView(next)));
-    await recordAudit(trx, actor, { action: 'update', entityType: 'room', entityId: id, teamId: next.team_id, summary: `Updated room ${next.display_name}${input.secret !== undefined ? ' (secret changed)' : ''}`, ...diff });
+    await recordAudit(trx, actor, { action: 'update', entityType: 'room', entityId: id, teamId: next.team_id, summary: { zh: `修改直播间 ${next.display_name}${input.secret !== undefined ? '（已更换密钥）' : ''}`, en: `Updated room ${next.display_name}${input.secret !== undefined ? ' (secret changed)' : ''}` }, ...diff });
     return repo.toRoomView(next);
   });
 }
@@ -105,6 +105,6 @@ export async function deleteRoom(deps: Deps, actor: Actor, id: string): Promise<
     const room = await repo.findRoomRow(trx, actor.scope, id);
     if (!room) throw new DomainError('room/not-found');
     await trx.deleteFrom('rooms').where('id', '=', id).execute();
-    await recordAudit(trx, actor, { action: 'delete', entityType: 'room', entityId: id, teamId: room.team_id, summary: `Deleted room ${room.display_name}`, before: roomAuditView(repo.toRoomView(room)) });
+    await recordAudit(trx, actor, { action: 'delete', entityType: 'room', entityId: id, teamId: room.team_id, summary: { zh: `删除直播间 ${room.display_name}`, en: `Deleted room ${room.display_name}` }, before: roomAuditView(repo.toRoomView(room)) });
   });
 }
