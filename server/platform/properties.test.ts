@@ -9,7 +9,7 @@ import { Client, createTestContext, dialect, inviteAndJoin, setupOwner, type Tes
 // database exactly as it was (nothing half-written). Endpoints and their field names come from the app itself
 // (routeAccess and the OpenAPI document), so routes added later are covered without touching this file.
 
-const NUM_RUNS = 150;
+const NUM_RUNS = 25;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -440,7 +440,7 @@ describe('every write endpoint, with random and boundary bodies', () => {
       expect(all.some((s) => s >= 200 && s < 300), JSON.stringify(covered)).toBe(true);
       expect(all.some((s) => s === 400), JSON.stringify(covered)).toBe(true);
     },
-    900_000,
+    240_000,
   );
 });
 
