@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { parseConfig } from '../server/platform/config';
 import { Cipher } from '../server/platform/crypto';
 import { migrateToLatest, openDatabase } from '../server/platform/db';
@@ -37,11 +38,21 @@ async function measure(url: string, headers: Record<string, string>) {
   return { rps: Math.round(latencies.length / seconds), p50: pct(50), p99: pct(99), errors };
 }
 
+async function adminQuery(text: string) {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(text);
+  await client.end();
+}
+
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-bench-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, WEB_DIST: path.join(dataDir, 'none') });
-  const handle = openDatabase(config.database);
-  await migrateToLatest(handle.db);
+  // On PostgreSQL the run gets a schema of its own, so an existing installation in the same database is never touched.
+  const schema = config.database.kind === 'postgres' ? `bench_${randomBytes(6).toString('hex')}` : undefined;
+  if (schema) await adminQuery(`create schema ${schema}`);
+  const handle = openDatabase(config.database, { searchPath: schema });
+  await migrateToLatest(handle.db, schema);
   const deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
   const { session } = await setupDemo(deps);
   const app = await buildApp(deps);
@@ -61,6 +72,7 @@ async function main() {
   }
   await app.close();
   await handle.close();
+  if (schema) await adminQuery(`drop schema ${schema} cascade`);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 

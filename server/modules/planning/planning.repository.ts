@@ -2,7 +2,7 @@ import type { ChecklistItemView, CrewMember, Goals, SessionRole, SessionStatus, 
 import type { TeamScope } from '../../platform/context';
 import { json, type Executor } from '../../platform/db';
 import type { Database } from '../../platform/schema';
-import { isOverdue, type Commitment } from './planning.rules';
+import { isOverdue, MAX_SESSION_MINUTES, type Commitment } from './planning.rules';
 
 export type SessionRow = Database['live_sessions'];
 type Row = SessionRow & { team_id: string; time_zone: string; room_name: string };
@@ -150,6 +150,14 @@ export async function replaceCrew(db: Executor, sessionId: string, crew: readonl
   if (unique.length) await db.insertInto('session_crew').values(unique.map((c) => ({ session_id: sessionId, person_id: c.personId, role: c.role }))).execute();
 }
 
+/**
+ * No session lasts more than a day (MAX_SESSION_MINUTES), so one that ends after `from` started after `from` − 24 h.
+ * The bound lets the (room, start) index read only the window instead of the room's whole history.
+ */
+function earliestStart(from: string): string {
+  return new Date(Date.parse(from) - (MAX_SESSION_MINUTES + 1) * 60_000).toISOString();
+}
+
 /** Other non-cancelled sessions of the given people in a window, by person. */
 export async function commitmentsOf(db: Executor, personIds: string[], from: string, to: string): Promise<Map<string, Commitment[]>> {
   const map = new Map<string, Commitment[]>();
@@ -162,6 +170,7 @@ export async function commitmentsOf(db: Executor, personIds: string[], from: str
     .where('s.status', '!=', 'cancelled')
     .where('s.planned_start', '<', to)
     .where('s.planned_end', '>', from)
+    .where('s.planned_start', '>', earliestStart(from))
     .execute();
   const bySession = new Map<string, Commitment & { personId: string }>();
   for (const r of rows) {
@@ -182,6 +191,7 @@ export async function roomSessionsBetween(db: Executor, roomId: string, from: st
     .where('status', '!=', 'cancelled')
     .where('planned_start', '<', to)
     .where('planned_end', '>', from)
+    .where('planned_start', '>', earliestStart(from))
     .execute();
   return rows.map((r) => ({ sessionId: r.id, start: Date.parse(r.planned_start), end: Date.parse(r.planned_end) }));
 }
