@@ -27,7 +27,7 @@ export type AuditEntityType = z.infer<typeof AuditEntityType>;
 export const AuditQuery = z.object({
   actorUserId: Id.optional(),
   entityType: AuditEntityType.optional(),
-  entityId: Id.optional(),
+  entityId: z.string().trim().min(1).max(200).optional(),
   action: AuditAction.optional(),
   from: z.iso.datetime().optional(),
   to: z.iso.datetime().optional(),

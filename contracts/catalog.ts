@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, patchOf, Timestamp } from './common';
 
 const Code = z
   .string()
@@ -39,7 +39,7 @@ export const PositionInput = z.object({
   sortOrder: z.number().int().min(0).max(10000).default(0),
 });
 export type PositionInput = z.infer<typeof PositionInput>;
-export const PositionUpdateInput = PositionInput.partial();
+export const PositionUpdateInput = patchOf(PositionInput);
 export type PositionUpdateInput = z.infer<typeof PositionUpdateInput>;
 
 export const PositionView = z.object({
@@ -73,7 +73,7 @@ export const DutyInput = z.object({
   weeklyHours: z.number().min(0).max(168).multipleOf(0.25),
 });
 export type DutyInput = z.infer<typeof DutyInput>;
-export const DutyUpdateInput = DutyInput.partial();
+export const DutyUpdateInput = patchOf(DutyInput);
 export type DutyUpdateInput = z.infer<typeof DutyUpdateInput>;
 
 export const DutyView = DutyInput.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });

@@ -60,3 +60,18 @@ export const commonErrors = {
   'common/rate-limited': { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'common/internal': { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const;
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The update ("PATCH") form of an input schema: every field optional and none defaulted. zod 4 applies a field's default
+ * even inside .partial(), which would silently reset every field a partial update leaves out.
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    shape[key] = inner.optional();
+  }
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof Shape]: z.ZodOptional<WithoutDefault<Shape[K]>> }>;
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, Id, Timestamp } from './common';
+import { CalendarDate, Id, patchOf, Timestamp } from './common';
 
 // Products (SKUs)
 
@@ -20,7 +20,7 @@ export const ProductInput = z.object({
   imageUrls: z.array(z.url({ protocol: /^https?$/ }).max(500)).max(10).default([]),
 });
 export type ProductInput = z.infer<typeof ProductInput>;
-export const ProductUpdateInput = ProductInput.partial();
+export const ProductUpdateInput = patchOf(ProductInput);
 export type ProductUpdateInput = z.infer<typeof ProductUpdateInput>;
 
 export const ProductView = ProductInput.extend({ id: Id, createdAt: Timestamp, updatedAt: Timestamp });
@@ -83,7 +83,7 @@ export const SessionUpdateInput = z.object({
   plannedStart: z.iso.datetime({ offset: true }).optional(),
   plannedEnd: z.iso.datetime({ offset: true }).optional(),
   roomId: Id.optional(),
-  goals: Goals.partial().optional(),
+  goals: patchOf(Goals).optional(),
   notes: z.string().trim().max(4000).optional(),
   override: Override.optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, TimeZone, Timestamp } from './common';
+import { Id, patchOf, TimeZone, Timestamp } from './common';
 import { SessionRole } from './planning';
 
 export const TeamInput = z.object({
@@ -7,6 +7,8 @@ export const TeamInput = z.object({
   description: z.string().trim().max(500).default(''),
 });
 export type TeamInput = z.infer<typeof TeamInput>;
+export const TeamUpdateInput = patchOf(TeamInput);
+export type TeamUpdateInput = z.infer<typeof TeamUpdateInput>;
 
 export const TeamView = z.object({
   id: Id,
@@ -38,7 +40,7 @@ export const RoomInput = z.object({
     .default(['host', 'field_control', 'console']),
 });
 export type RoomInput = z.infer<typeof RoomInput>;
-export const RoomUpdateInput = RoomInput.partial().extend({ secret: z.string().min(1).max(500).nullable().optional() });
+export const RoomUpdateInput = patchOf(RoomInput).extend({ secret: z.string().min(1).max(500).nullable().optional() });
 export type RoomUpdateInput = z.infer<typeof RoomUpdateInput>;
 
 export const RoomView = z.object({

@@ -1,24 +1,11 @@
 import { IdParams } from '../../../contracts/common';
-import { DutyInput, MatrixCellInput, PositionInput } from '../../../contracts/catalog';
+import { DutyInput, DutyUpdateInput, MatrixCellInput, PositionInput, PositionUpdateInput } from '../../../contracts/catalog';
 import { DomainError } from '../../platform/errors';
 import type { App } from '../../platform/http';
 import * as repo from './catalog.repository';
 import * as service from './catalog.service';
 
 const tags = ['catalog'];
-
-// zod 4 applies a default even inside .partial(), so the contracts' update schemas would reset omitted descriptions,
-// skills, the level ladder and the sort order on every PATCH. Updates take the same fields without their defaults.
-const positionShape = PositionInput.shape;
-const PositionPatchInput = PositionInput.extend({
-  descriptionZh: positionShape.descriptionZh.unwrap(),
-  descriptionEn: positionShape.descriptionEn.unwrap(),
-  skills: positionShape.skills.unwrap(),
-  selectionCriteria: positionShape.selectionCriteria.unwrap(),
-  levels: positionShape.levels.unwrap(),
-  sortOrder: positionShape.sortOrder.unwrap(),
-}).partial();
-const DutyPatchInput = DutyInput.extend({ descriptionZh: DutyInput.shape.descriptionZh.unwrap(), descriptionEn: DutyInput.shape.descriptionEn.unwrap() }).partial();
 
 export async function catalogRoutes(app: App) {
   const { deps } = app;
@@ -32,7 +19,7 @@ export async function catalogRoutes(app: App) {
     if (!found) throw new DomainError('position/not-found');
     return found;
   });
-  app.patch('/api/v1/positions/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams, body: PositionPatchInput } }, async (req) =>
+  app.patch('/api/v1/positions/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams, body: PositionUpdateInput } }, async (req) =>
     service.updatePosition(deps, req.actor, req.params.id, req.body),
   );
   app.delete('/api/v1/positions/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams } }, async (req, reply) => {
@@ -44,7 +31,7 @@ export async function catalogRoutes(app: App) {
   app.post('/api/v1/duties', { config: { permission: 'catalog:write' }, schema: { tags, body: DutyInput } }, async (req, reply) =>
     reply.code(201).send(await service.createDuty(deps, req.actor, req.body)),
   );
-  app.patch('/api/v1/duties/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams, body: DutyPatchInput } }, async (req) =>
+  app.patch('/api/v1/duties/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams, body: DutyUpdateInput } }, async (req) =>
     service.updateDuty(deps, req.actor, req.params.id, req.body),
   );
   app.delete('/api/v1/duties/:id', { config: { permission: 'catalog:write' }, schema: { tags, params: IdParams } }, async (req, reply) => {

@@ -84,13 +84,16 @@ export async function updatePerson(deps: Deps, actor: Actor, id: string, input: 
     const found = await repo.findPersonRow(trx, actor.scope, id);
     if (!found) throw new DomainError('person/not-found');
     const { row } = found;
-    const teamIds = input.teamIds ? [...new Set(input.teamIds)].sort() : found.teamIds;
+    // Someone who sees only some teams edits membership of those teams; the person's other teams stay as they are.
+    const scope = actor.scope;
+    const hiddenTeams = scope === 'all' ? [] : found.teamIds.filter((t) => !scope.includes(t));
+    const teamIds = input.teamIds ? [...new Set([...input.teamIds, ...hiddenTeams])].sort() : found.teamIds;
     const positionId = input.positionId === undefined ? row.position_id : input.positionId;
     // Moving to another position drops a level that the new ladder lacks unless one is given.
     const level = input.level === undefined ? (input.positionId !== undefined && input.positionId !== row.position_id ? null : row.level) : input.level;
     const userId = input.userId === undefined ? row.user_id : input.userId;
     if (input.teamIds || input.positionId !== undefined || input.level !== undefined || input.userId !== undefined) {
-      await checkReferences(trx, actor, { positionId, level, teamIds: input.teamIds ? teamIds : null, userId }, id);
+      await checkReferences(trx, actor, { positionId, level, teamIds: input.teamIds ?? null, userId }, id);
     }
     const contact = (field: ContactField) => {
       const v = input[field];

@@ -1,21 +1,12 @@
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
-import { RoomInput, RoomUpdateInput, TeamInput } from '../../../contracts/team';
+import { RoomInput, RoomUpdateInput, TeamInput, TeamUpdateInput } from '../../../contracts/team';
 import { DomainError } from '../../platform/errors';
 import type { App } from '../../platform/http';
 import * as repo from './team.repository';
 import * as service from './team.service';
 
 const tags = ['team'];
-
-// zod 4 applies a default even inside .optional()/.partial(), so the contracts' update schemas would reset an omitted
-// description, time zone or required roles on every PATCH. Updates take the same fields without their defaults
-// (a new defaulted field needs adding here too).
-const TeamUpdateInput = TeamInput.extend({ description: TeamInput.shape.description.unwrap() }).partial();
-const RoomPatchInput = RoomUpdateInput.extend({
-  timeZone: RoomInput.shape.timeZone.unwrap().optional(),
-  requiredRoles: RoomInput.shape.requiredRoles.unwrap().optional(),
-});
 
 export async function teamRoutes(app: App) {
   const { deps } = app;
@@ -50,7 +41,7 @@ export async function teamRoutes(app: App) {
     if (!row) throw new DomainError('room/not-found');
     return repo.toRoomView(row);
   });
-  app.patch('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams, body: RoomPatchInput } }, async (req) =>
+  app.patch('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams, body: RoomUpdateInput } }, async (req) =>
     service.updateRoom(deps, req.actor, req.params.id, req.body),
   );
   app.delete('/api/v1/rooms/:id', { config: { permission: 'room:write' }, schema: { tags, params: IdParams } }, async (req, reply) => {
