@@ -91,6 +91,8 @@ export function handleError(error: FastifyError | Error, req: FastifyRequest, re
   if (error instanceof z.ZodError) return sendError(reply, req, 'validation', zodFieldErrors(error, locale));
   const status = (error as FastifyError).statusCode;
   if (status === 429) return sendError(reply, req, 'common/rate-limited');
+  if (status === 404) return sendError(reply, req, 'common/not-found');
+  if (status === 403) return sendError(reply, req, 'auth/forbidden');
   if (status && status >= 400 && status < 500) {
     // Malformed JSON, wrong content type, body too large: the client's fault, said plainly.
     return reply.code(status).send({ error: { code: 'validation', message: messageOf('validation', locale), fields: [{ path: '', message: error.message }] } });

@@ -135,7 +135,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
   // wildcard: files are looked up per request, so a rebuilt console is served without a restart.
-  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: true, index: false });
+  if (hasWeb) await app.register(fastifyStatic, { root: deps.config.webDist, wildcard: true, index: 'index.html' });
 
   app.setNotFoundHandler((req, reply) => {
     // Console routes (no file extension) get the single-page app; a missing asset is a real 404, never HTML in its place.
