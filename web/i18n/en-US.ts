@@ -685,6 +685,7 @@ export const enUS = {
   'import.rejected': 'The import was refused and nothing was saved:',
   'import.ready': 'No problems found. Apply to import every row.',
   'import.apply': 'Apply ({count})',
+  'import.applyPlain': 'Apply',
   'import.done': 'Imported: {creates} new, {updates} updated',
   'import.row': 'Row',
   'import.column': 'Column',

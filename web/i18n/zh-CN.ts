@@ -684,6 +684,7 @@ export const zhCN: Dictionary = {
   'import.rejected': '导入被拒绝，未保存任何数据：',
   'import.ready': '未发现问题。点击「应用」导入全部行。',
   'import.apply': '应用（{count}）',
+  'import.applyPlain': '应用',
   'import.done': '已导入：新增 {creates}，更新 {updates}',
   'import.row': '行',
   'import.column': '列',

@@ -60,8 +60,8 @@ export function CalendarFeedPanel({ personId, personName }: { personId: string; 
 export function CalendarFeedModal({ personId, personName, onClose }: { personId: string | null; personName: string; onClose: () => void }) {
   const t = useT();
   return (
-    <Modal open={personId !== null} onCancel={onClose} footer={null} destroyOnHidden width={620} title={t('feed.title', { name: personName })} {...tid('calendar-feed-modal')}>
-      {personId ? <CalendarFeedPanel personId={personId} personName={personName} /> : null}
+    <Modal open={personId !== null} onCancel={onClose} footer={null} destroyOnHidden width={620} title={t('feed.title', { name: personName })}>
+      <div data-testid="calendar-feed-modal">{personId ? <CalendarFeedPanel personId={personId} personName={personName} /> : null}</div>
     </Modal>
   );
 }

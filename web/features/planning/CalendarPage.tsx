@@ -164,7 +164,7 @@ export default function CalendarPage() {
   const [feedFor, setFeedFor] = useState<string | null>(null);
 
   useEffect(() => {
-    if (scrollRef.current) scrollRef.current.scrollTop = 8 * HOUR_PX;
+    if (scrollRef.current) scrollRef.current.scrollTop = 8 * HOUR_PX - 10;
   }, [view]);
 
   useEffect(() => {
@@ -433,16 +433,16 @@ export default function CalendarPage() {
                             zIndex: 1,
                           }}
                         >
-                          <div style={{ fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                          <div style={seg.lanes > 2 || view === 'week' ? { fontWeight: 600, wordBreak: 'break-all' } : { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                             {seg.contBefore ? '↑ ' : ''}
                             {s.title}
                           </div>
-                          <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', opacity: 0.85 }}>
+                          <div style={{ opacity: 0.85, wordBreak: 'break-all', display: view === 'week' && seg.lanes > 2 ? 'none' : undefined }}>
                             {DateTime.fromISO(s.plannedStart, { zone: 'utc' }).setZone(zone).toFormat('HH:mm')}–{DateTime.fromISO(s.plannedEnd, { zone: 'utc' }).setZone(zone).toFormat('HH:mm')}
                             {seg.contAfter ? ' ↓' : ''}
                           </div>
-                          {height > 56 && !roomId ? <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', opacity: 0.7 }}>{roomName.get(s.roomId)}</div> : null}
-                          {height > 72 ? (
+                          {height > 56 && !roomId && (view === 'day' || seg.lanes === 1) ? <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', opacity: 0.7 }}>{roomName.get(s.roomId)}</div> : null}
+                          {height > 72 && (view === 'day' || seg.lanes === 1) ? (
                             <div style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', opacity: 0.7 }}>
                               {s.crew.filter((c) => c.role === 'host').map((c) => c.displayName).join('、') || t('session.noCrew')}
                             </div>
@@ -503,7 +503,15 @@ export default function CalendarPage() {
         <Card
           size="small"
           data-testid="calendar-drag-preview"
-          style={{ position: 'fixed', right: 24, bottom: 24, width: 380, zIndex: 20, boxShadow: '0 6px 16px rgba(0,0,0,0.15)' }}
+          // Kept on the side away from where the session is being dropped.
+          style={{
+            position: 'fixed',
+            ...(ghostSegments[0] && ghostSegments[0].day >= days.length / 2 && days.length > 1 ? { left: 260 } : { right: 24 }),
+            bottom: 24,
+            width: 380,
+            zIndex: 20,
+            boxShadow: '0 6px 16px rgba(0,0,0,0.15)',
+          }}
           title={proposal.saving ? t('calendar.saving') : t('calendar.moving', { title: proposal.session.title })}
         >
           <Flex vertical gap={8}>

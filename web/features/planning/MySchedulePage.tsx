@@ -158,7 +158,7 @@ export default function MySchedulePage() {
             <Table<DueItem>
               rowKey="id"
               size="middle"
-              pagination={false}
+              pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
               dataSource={data.checklistDue}
               columns={dueColumns}
               scroll={{ x: 700 }}

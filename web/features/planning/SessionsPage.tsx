@@ -40,6 +40,7 @@ export default function SessionsPage() {
     {
       title: t('field.title'),
       dataIndex: 'title',
+      width: 200,
       render: (title: string, s) => (
         <Flex vertical>
           <Link to={`/sessions/${s.id}`} data-testid={`session-open-${s.id}`}>
@@ -87,7 +88,7 @@ export default function SessionsPage() {
           <Typography.Text type="secondary">{t('session.noCrew')}</Typography.Text>
         ),
     },
-    { title: t('field.goalGmv'), key: 'gmv', align: 'right', width: 130, responsive: ['lg'], render: (_, s) => formatYuan(s.goals.gmvFen, locale) },
+    { title: t('field.goalGmv'), key: 'gmv', align: 'right', width: 160, responsive: ['lg'], render: (_, s) => formatYuan(s.goals.gmvFen, locale) },
   ];
 
   return (

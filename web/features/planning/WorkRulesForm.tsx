@@ -77,7 +77,7 @@ export function WorkRulesForm({ subject, id, canWrite }: { subject: 'position' |
           label={t(label)}
           validateStatus={errors[field] ? 'error' : undefined}
           help={errors[field] ?? <span style={{ fontSize: 12 }}>{t(hint)}</span>}
-          style={{ marginBottom: 16 }}
+          style={{ marginBottom: 20 }}
         >
           <Flex gap={8} align="center" wrap>
             <InputNumber

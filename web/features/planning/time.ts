@@ -77,7 +77,7 @@ export function yuanToFen(yuan: number | null | undefined): number | null {
 
 export function formatYuan(fen: number | null | undefined, locale: Locale): string {
   if (fen === null || fen === undefined) return '—';
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', minimumFractionDigits: 2 }).format(fen / 100);
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2 }).format(fen / 100);
 }
 
 export function formatNumber(n: number | null | undefined, locale: Locale): string {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { Override, Violation } from '../../../contracts/planning';
 import { DetailedApiError } from '../../app/api-details';
 import { useCan } from '../../app/session';
-import { tid, useShowError } from '../../app/ui';
+import { useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
 
 const ViolationDetails = z.object({ violations: z.array(Violation) });
@@ -56,7 +56,7 @@ export function ViolationsAlert({ violations }: { violations: Violation[] }) {
       showIcon
       style={{ marginBottom: 16 }}
       title={t(blocking ? 'violation.currentBlocking' : 'violation.currentWarnings', { count: violations.length })}
-      description={<ViolationList violations={violations} />}
+      description={<ViolationList violations={violations} testId="session-violations-list" />}
       data-testid="session-violations"
     />
   );
@@ -178,9 +178,8 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
           ) : null}
         </Flex>
       }
-      {...tid('violations-modal')}
     >
-      <Flex vertical gap={16}>
+      <Flex vertical gap={16} data-testid="violations-modal">
         <Typography.Text type="secondary">{t('violation.intro')}</Typography.Text>
         <ViolationList violations={violations} />
         {overridable && !mayOverride ? <Alert type="info" showIcon title={t('violation.noOverride')} /> : null}

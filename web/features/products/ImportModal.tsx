@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ImportRowError, ProductImportInput, type ProductImportPreview } from '../../../contracts/planning';
 import { DetailedApiError } from '../../app/api-details';
 import { localizeMessage } from '../../app/forms';
-import { tid, useShowError } from '../../app/ui';
+import { useShowError } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
 import { formatYuan } from '../planning/time';
 import { useApplyImport, usePreviewImport } from './queries';
@@ -141,15 +141,15 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
             </Button>
             <Flex gap={8}>
               <Button onClick={close}>{t('action.cancel')}</Button>
-              <Button type="primary" disabled={!result || errors.length > 0 || result.rows.length === 0} loading={apply.isPending} onClick={applyFile} data-testid="import-apply">
-                {t('import.apply', { count: result ? result.creates + result.updates : 0 })}
+              <Button type="primary" disabled={!result || result.rows.length === 0} loading={apply.isPending} onClick={applyFile} data-testid="import-apply">
+                {result && errors.length === 0 ? t('import.apply', { count: result.creates + result.updates }) : t('import.applyPlain')}
               </Button>
             </Flex>
           </Flex>
         )
       }
-      {...tid('import-modal')}
     >
+      <div data-testid="import-modal">
       {done ? (
         <Result status="success" title={<span data-testid="import-done">{t('import.done', { creates: done.creates, updates: done.updates })}</span>} />
       ) : (
@@ -216,6 +216,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
           ) : null}
         </Flex>
       )}
+      </div>
     </Modal>
   );
 }
