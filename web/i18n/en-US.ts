@@ -471,7 +471,7 @@ export const enUS = {
   'violation.changePlan': 'Change the plan',
   'violation.override': 'Override with reason',
   'violation.overrideSubmit': 'Override and save',
-  'violation.reason': 'Reason for the override',
+  'violation.reason': 'If the plan must go ahead as it is, give the reason:',
   'violation.reasonHint': 'Why must this plan go ahead anyway? (at least 3 characters)',
   'violation.reasonTooShort': 'Give a reason of at least 3 characters',
   'violation.auditedHint': 'The override and its reason are recorded in the audit log with your name.',

@@ -470,7 +470,7 @@ export const zhCN: Dictionary = {
   'violation.changePlan': '调整计划',
   'violation.override': '填写原因并强制执行',
   'violation.overrideSubmit': '强制执行并保存',
-  'violation.reason': '强制执行的原因',
+  'violation.reason': '如必须按此计划执行，请填写原因：',
   'violation.reasonHint': '为什么必须按此计划执行？（至少 3 个字）',
   'violation.reasonTooShort': '原因至少需要 3 个字',
   'violation.auditedHint': '强制执行及其原因会以你的名义记入审计日志。',

@@ -109,7 +109,6 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
   const showError = useShowError();
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-  const [overriding, setOverriding] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const close = () => {
@@ -117,7 +116,6 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
     onUpdate(null);
     setReason('');
     setReasonError(null);
-    setOverriding(false);
   };
 
   const violations = pending?.violations ?? [];
@@ -137,7 +135,6 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
         setBusy(false);
         onUpdate(null);
         setReason('');
-        setOverriding(false);
         void message.success(t('violation.overridden'));
       },
       (error: unknown) => {
@@ -166,14 +163,9 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
           <Button onClick={close} data-testid="violations-close">
             {t('violation.changePlan')}
           </Button>
-          {overridable && mayOverride && overriding ? (
+          {overridable && mayOverride ? (
             <Button type="primary" danger loading={busy} onClick={submit} data-testid="override-submit">
               {t('violation.overrideSubmit')}
-            </Button>
-          ) : null}
-          {overridable && mayOverride && !overriding ? (
-            <Button danger onClick={() => setOverriding(true)} data-testid="override-start">
-              {t('violation.override')}
             </Button>
           ) : null}
         </Flex>
@@ -184,11 +176,14 @@ function ViolationModal({ pending, onUpdate }: { pending: Pending | null; onUpda
         <ViolationList violations={violations} />
         {overridable && !mayOverride ? <Alert type="info" showIcon title={t('violation.noOverride')} /> : null}
         {pending && !pending.retry && violations.some((v) => v.severity === 'block') ? <Alert type="info" showIcon title={t('violation.fixFirst')} /> : null}
-        {overridable && mayOverride && overriding ? (
-          <div>
-            <Typography.Text strong>{t('violation.reason')}</Typography.Text>
+        {overridable && mayOverride ? (
+          <div data-testid="override-section">
+            <Typography.Text strong>{t('violation.override')}</Typography.Text>
+            <br />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('violation.reason')}
+            </Typography.Text>
             <Input.TextArea
-              autoFocus
               rows={3}
               maxLength={500}
               value={reason}
