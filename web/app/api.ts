@@ -12,13 +12,17 @@ export interface FieldError {
   message: string;
 }
 
-/** A failed API call: the server's code, its (already localized) message and any field errors. */
+/**
+ * A failed API call: the server's code, its (already localized) message, any field errors, and the structured
+ * details some codes carry (the violated rules of 'session/rule-violation', the row errors of 'product/import-invalid').
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly fields: FieldError[] = [],
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,8 +52,8 @@ async function toApiError(res: Response): Promise<ApiError> {
   }
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
-    const { code, message, fields } = parsed.data.error;
-    return new ApiError(res.status, code, message || errorMessage(code, locale) || code, fields ?? []);
+    const { code, message, fields, details } = parsed.data.error;
+    return new ApiError(res.status, code, message || errorMessage(code, locale) || code, fields ?? [], details);
   }
   const code = res.status >= 500 ? 'common/internal' : res.status === 404 ? 'common/not-found' : `http/${res.status}`;
   return new ApiError(res.status, code, errorMessage(code, locale) ?? translate(locale, 'error.http', { status: res.status }));

@@ -20,7 +20,6 @@ import type {
   WorkRulesView,
 } from '../../../contracts/planning';
 import { api } from '../../app/api';
-import { sendWithDetails } from '../../app/api-details';
 
 /** SessionQuery as sent (limit optional; the server defaults it). */
 export type SessionFilter = Omit<z.input<typeof SessionQuery>, 'limit'> & { limit?: number };
@@ -67,13 +66,13 @@ export function useInvalidateSessions() {
 
 export function useCreateSession() {
   const invalidate = useInvalidateSessions();
-  return useMutation({ mutationFn: (input: SessionInput) => sendWithDetails<SessionView>('POST', '/sessions', input), onSuccess: invalidate });
+  return useMutation({ mutationFn: (input: SessionInput) => api.post<SessionView>('/sessions', input), onSuccess: invalidate });
 }
 
 export function useUpdateSession() {
   const invalidate = useInvalidateSessions();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) => sendWithDetails<SessionView>('PATCH', `/sessions/${id}`, input),
+    mutationFn: ({ id, input }: { id: string; input: SessionUpdateInput }) => api.patch<SessionView>(`/sessions/${id}`, input),
     onSuccess: invalidate,
   });
 }
@@ -86,7 +85,7 @@ export function useDeleteSession() {
 export function useChangeStatus() {
   const invalidate = useInvalidateSessions();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: StatusChangeInput }) => sendWithDetails<SessionView>('POST', `/sessions/${id}/status`, input),
+    mutationFn: ({ id, input }: { id: string; input: StatusChangeInput }) => api.post<SessionView>(`/sessions/${id}/status`, input),
     onSuccess: invalidate,
   });
 }
@@ -94,7 +93,7 @@ export function useChangeStatus() {
 export function useSetCrew() {
   const invalidate = useInvalidateSessions();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: CrewInput }) => sendWithDetails<SessionView>('PUT', `/sessions/${id}/crew`, input),
+    mutationFn: ({ id, input }: { id: string; input: CrewInput }) => api.put<SessionView>(`/sessions/${id}/crew`, input),
     onSuccess: invalidate,
   });
 }
@@ -102,7 +101,7 @@ export function useSetCrew() {
 export function useSetSlots() {
   const invalidate = useInvalidateSessions();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: SlotsInput }) => sendWithDetails<SessionDetailView>('PUT', `/sessions/${id}/slots`, input),
+    mutationFn: ({ id, input }: { id: string; input: SlotsInput }) => api.put<SessionDetailView>(`/sessions/${id}/slots`, input),
     onSuccess: invalidate,
   });
 }
@@ -110,7 +109,7 @@ export function useSetSlots() {
 export function useRecurring() {
   const invalidate = useInvalidateSessions();
   return useMutation({
-    mutationFn: (input: RecurringInput) => sendWithDetails<{ items: SessionView[] }>('POST', '/sessions/recurring', input).then((r) => r.items),
+    mutationFn: (input: RecurringInput) => api.post<{ items: SessionView[] }>('/sessions/recurring', input).then((r) => r.items),
     onSuccess: invalidate,
   });
 }

@@ -3,7 +3,7 @@ import { Alert, App, Button, Flex, Input, Modal, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { Override, Violation } from '../../../contracts/planning';
-import { DetailedApiError } from '../../app/api-details';
+import { ApiError } from '../../app/api';
 import { useCan } from '../../app/session';
 import { useShowError } from '../../app/ui';
 import { useT } from '../../i18n';
@@ -12,7 +12,7 @@ const ViolationDetails = z.object({ violations: z.array(Violation) });
 
 /** The explained rules of a 409 session/rule-violation, or null for any other error. */
 export function violationsOf(error: unknown): Violation[] | null {
-  if (!(error instanceof DetailedApiError) || error.code !== 'session/rule-violation') return null;
+  if (!(error instanceof ApiError) || error.code !== 'session/rule-violation') return null;
   const parsed = ViolationDetails.safeParse(error.details);
   return parsed.success ? parsed.data.violations : [];
 }

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { z } from 'zod';
 import { ImportRowError, ProductImportInput, type ProductImportPreview } from '../../../contracts/planning';
-import { DetailedApiError } from '../../app/api-details';
+import { ApiError } from '../../app/api';
 import { localizeMessage } from '../../app/forms';
 import { useShowError } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
@@ -86,7 +86,7 @@ export function ImportModal({ open, onClose }: { open: boolean; onClose: () => v
     apply.mutate(file, {
       onSuccess: setDone,
       onError: (error) => {
-        if (error instanceof DetailedApiError && error.code === 'product/import-invalid') {
+        if (error instanceof ApiError && error.code === 'product/import-invalid') {
           const details = ImportDetails.safeParse(error.details);
           setApplyErrors(details.success ? details.data.errors : []);
         } else showError(error);

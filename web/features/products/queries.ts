@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ProductCategory, ProductImportInput, ProductImportPreview, ProductInput, ProductUpdateInput, ProductView } from '../../../contracts/planning';
 import { api } from '../../app/api';
-import { sendWithDetails } from '../../app/api-details';
 
 export interface ProductFilter {
   category?: ProductCategory;
@@ -50,11 +49,11 @@ export function useDeleteProduct() {
 }
 
 export function usePreviewImport() {
-  return useMutation({ mutationFn: (input: ProductImportInput) => sendWithDetails<ProductImportPreview>('POST', '/products/import/preview', input) });
+  return useMutation({ mutationFn: (input: ProductImportInput) => api.post<ProductImportPreview>('/products/import/preview', input) });
 }
 
 /** Applies the file whole or not at all; a 400 product/import-invalid carries details.errors. */
 export function useApplyImport() {
   const invalidate = useInvalidateProducts();
-  return useMutation({ mutationFn: (input: ProductImportInput) => sendWithDetails<ProductImportPreview>('POST', '/products/import', input), onSuccess: invalidate });
+  return useMutation({ mutationFn: (input: ProductImportInput) => api.post<ProductImportPreview>('/products/import', input), onSuccess: invalidate });
 }
