@@ -116,7 +116,7 @@ export const SlotInput = z.object({
 });
 export type SlotInput = z.infer<typeof SlotInput>;
 /** The whole run of show, in order. */
-export const SlotsInput = z.object({ slots: z.array(SlotInput).max(100) });
+export const SlotsInput = z.object({ slots: z.array(SlotInput).max(100), override: Override.optional() });
 export type SlotsInput = z.infer<typeof SlotsInput>;
 
 export const SlotView = SlotInput.extend({ id: Id, position: z.number(), productName: z.string(), productSku: z.string() });
@@ -169,6 +169,7 @@ export type ChecklistItemView = z.infer<typeof ChecklistItemView>;
 export const SessionView = z.object({
   id: Id,
   roomId: Id,
+  roomName: z.string(),
   teamId: Id,
   title: z.string(),
   plannedStart: Timestamp,
@@ -213,6 +214,8 @@ export const ValidateInput = z.object({
   plannedStart: z.iso.datetime({ offset: true }),
   plannedEnd: z.iso.datetime({ offset: true }),
   crew: z.array(CrewMember).max(40).optional(),
+  /** Check as a draft (incomplete crews only warn) or as a scheduled session; defaults to the session's own stage. */
+  stage: z.enum(['draft', 'scheduled']).optional(),
 });
 export type ValidateInput = z.infer<typeof ValidateInput>;
 
@@ -274,7 +277,7 @@ export const WorkRulesView = z.object({ position: WorkRules.nullable(), person: 
 
 export const ScheduleView = z.object({
   person: z.object({ id: Id, displayName: z.string() }).nullable(),
-  sessions: z.array(SessionView.extend({ roles: z.array(SessionRole), roomName: z.string() })),
+  sessions: z.array(SessionView.extend({ roles: z.array(SessionRole) })),
   checklistDue: z.array(ChecklistItemView.extend({ sessionTitle: z.string() })),
 });
 export type ScheduleView = z.infer<typeof ScheduleView>;

@@ -33,7 +33,7 @@ async function crewFor(db: Executor, sessionIds: string[]) {
   return map;
 }
 
-function toView(r: Row, crew: SessionView['crew']): SessionView & { roomName: string } {
+function toView(r: Row, crew: SessionView['crew']): SessionView {
   return {
     id: r.id,
     roomId: r.room_id,

@@ -73,7 +73,8 @@ describe('sessions', () => {
     expect(res.statusCode).toBe(409);
     const msgs = res.json().error.details.violations.map((v: { code: string; message: string }) => v.code);
     expect(msgs).toContain('person-overlap');
-    expect(res.json().error.details.violations.find((v: { code: string }) => v.code === 'person-overlap').message).toMatch(/^李佳 同时被排在「周二晚场/);
+    // the other session is named with its start in its room's time (19:00 Shanghai), not UTC
+    expect(res.json().error.details.violations.find((v: { code: string }) => v.code === 'person-overlap').message).toBe('李佳 同时被排在「周二晚场 2026-12-01 19:00」，时间重叠。');
     const member = await inviteAndJoin(owner, 'viewer1@example.com', 'member', [teamId]);
     expect((await member.put(`/api/v1/sessions/${other}/crew`, { crew: [{ personId: people.amy, role: 'host' }], override: { reason: 'need her' } })).statusCode).toBe(403);
     const ok = await owner.put(`/api/v1/sessions/${other}/crew`, { crew: [{ personId: people.amy, role: 'host' }], override: { reason: '临时替班，已和主播确认' } });
@@ -116,6 +117,9 @@ describe('sessions', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().slots.map((s: { slotType: string; position: number }) => [s.position, s.slotType])).toEqual([[1, 'traffic'], [2, 'hero']]);
     expect(ok.json().plannedSlotMinutes).toBe(90);
+    const overridden = await owner.put(`/api/v1/sessions/${id}/slots`, { slots: [{ productId, plannedMinutes: 250, slotType: 'hero' }], override: { reason: '返场加时，已确认' } });
+    expect(overridden.statusCode).toBe(200);
+    expect(overridden.json().violations.map((v: { code: string }) => v.code)).toEqual(['run-of-show-over']);
     const unknown = await owner.put(`/api/v1/sessions/${id}/slots`, { slots: [{ productId: 'nope', plannedMinutes: 5, slotType: 'hero' }] });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.code).toBe('session/unknown-product');
@@ -173,6 +177,21 @@ describe('people views', () => {
     const amy = res.json().rows.find((r: { personId: string }) => r.personId === people.amy);
     // 李佳: console 23:00–01:00 (2 h) and host of 淘宝加场 on 3 December (2 h); the cancelled show does not count
     expect(amy).toMatchObject({ plannedHours: 4, onAirHours: 2, sessions: 2, capacityHours: 40, isOverloaded: false });
+  });
+
+  it('previews a plan at the scheduled stage on request', async () => {
+    const draft = { roomId, plannedStart: '2026-12-20T19:00:00+08:00', plannedEnd: '2026-12-20T21:00:00+08:00' };
+    const asDraft = (await owner.post('/api/v1/sessions/validate', draft)).json().violations;
+    expect(asDraft.map((v: { code: string; severity: string }) => `${v.code}:${v.severity}`)).toEqual(['missing-roles:warn']);
+    const asScheduled = (await owner.post('/api/v1/sessions/validate', { ...draft, stage: 'scheduled' })).json().violations;
+    expect(asScheduled.map((v: { code: string; severity: string }) => `${v.code}:${v.severity}`)).toEqual(['missing-roles:block']);
+  });
+
+  it('lets a member make their own calendar feed link but not anyone else\'s', async () => {
+    const member = await inviteAndJoin(owner, 'host-self@example.com', 'member', [teamId]);
+    await owner.patch(`/api/v1/people/${people.cy}`, { userId: member.me!.user.id });
+    expect((await member.post(`/api/v1/people/${people.cy}/calendar-feed`)).statusCode).toBe(201);
+    expect((await member.post(`/api/v1/people/${people.bo}/calendar-feed`)).statusCode).toBe(403);
   });
 
   it('serves an iCal feed behind a secret link', async () => {

@@ -96,10 +96,10 @@ export async function planningRoutes(app: App) {
   app.get('/api/v1/me/schedule', { config: { permission: 'signed-in' }, schema: { tags } }, async (req) => schedule.mySchedule(deps.db, req.actor));
   app.get('/api/v1/workload', { config: { permission: 'person:read' }, schema: { tags, querystring: WorkloadQuery } }, async (req) => schedule.workload(deps, req.actor, req.query.weekStart, req.query.teamId));
 
-  app.get('/api/v1/people/:id/calendar-feed', { config: { permission: 'person:read' }, schema: { tags, params: IdParams } }, async (req) => ({
+  app.get('/api/v1/people/:id/calendar-feed', { config: { permission: 'signed-in' }, schema: { tags, params: IdParams } }, async (req) => ({
     feed: await schedule.currentCalendarFeed(deps, req.actor, req.params.id),
   }));
-  app.post('/api/v1/people/:id/calendar-feed', { config: { permission: 'person:write' }, schema: { tags, params: IdParams, response: { 201: CalendarFeedView } } }, async (req, reply) =>
+  app.post('/api/v1/people/:id/calendar-feed', { config: { permission: 'signed-in' }, schema: { tags, params: IdParams, response: { 201: CalendarFeedView } } }, async (req, reply) =>
     reply.code(201).send(await schedule.rotateCalendarFeed(deps, req.actor, req.params.id)),
   );
   app.get('/api/v1/calendar/:file', { config: { permission: 'public' }, schema: { tags, params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }) } }, async (req, reply) => {

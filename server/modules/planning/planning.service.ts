@@ -84,12 +84,20 @@ export async function explainAll(db: Executor, violations: RawViolation[], local
   const personIds = [...new Set(violations.map((v) => v.personId).filter((x): x is string => !!x))];
   const sessionIds = [...new Set(violations.map((v) => v.otherSessionId).filter((x): x is string => !!x))];
   const people = personIds.length ? await db.selectFrom('people').select(['id', 'display_name']).where('id', 'in', personIds).execute() : [];
-  const sessions = sessionIds.length ? await db.selectFrom('live_sessions').select(['id', 'title', 'planned_start']).where('id', 'in', sessionIds).execute() : [];
+  const sessions = sessionIds.length
+    ? await db
+        .selectFrom('live_sessions as s')
+        .innerJoin('rooms as r', 'r.id', 's.room_id')
+        .select(['s.id', 's.title', 's.planned_start', 'r.time_zone'])
+        .where('s.id', 'in', sessionIds)
+        .execute()
+    : [];
   const names = {
     person: (id: string) => people.find((p) => p.id === id)?.display_name ?? id,
     session: (id: string) => {
       const s = sessions.find((x) => x.id === id);
-      return s ? `${s.title} ${s.planned_start.slice(0, 16).replace('T', ' ')}Z` : id;
+      // In the other session's room time, as its planners read it.
+      return s ? `${s.title} ${DateTime.fromISO(s.planned_start, { zone: s.time_zone }).toFormat('yyyy-MM-dd HH:mm')}` : id;
     },
   };
   return violations.map((v) => ({ ...v, message: explainViolation(v, names, locale) }));
@@ -314,7 +322,7 @@ export async function setSlots(deps: Deps, actor: Actor, id: string, input: Slot
         stage: stageOf(before.status),
       })
     ).filter((v) => v.code === 'run-of-show-over');
-    await guard(trx, actor, violations, undefined, id, locale);
+    await guard(trx, actor, violations, input.override, id, locale);
     const previous = await repo.listSlots(trx, id);
     await trx.deleteFrom('session_slots').where('session_id', '=', id).execute();
     if (input.slots.length) {
@@ -350,12 +358,12 @@ export async function setSlots(deps: Deps, actor: Actor, id: string, input: Slot
 export async function validatePlan(deps: Deps, actor: Actor, input: ValidateInput, locale: Locale): Promise<Violation[]> {
   let crew = input.crew;
   let slotMinutes = 0;
-  let stage: 'draft' | 'scheduled' = 'draft';
+  let stage: 'draft' | 'scheduled' = input.stage ?? 'draft';
   if (input.sessionId) {
     const existing = await loadOrThrow(deps.db, actor, input.sessionId);
     crew ??= existing.crew;
     slotMinutes = await repo.slotMinutes(deps.db, input.sessionId);
-    stage = stageOf(existing.status);
+    stage = input.stage ?? stageOf(existing.status);
   }
   const raw = await evaluatePlan(deps.db, actor.scope, {
     sessionId: input.sessionId ?? null,

@@ -23,7 +23,10 @@ export async function mySchedule(db: Executor, actor: Actor, now = new Date(), d
   return {
     person: { id: person.id, displayName: person.display_name },
     sessions: sessions.map((s) => ({ ...s, roles: s.crew.filter((c) => c.personId === person.id).map((c) => c.role) })),
-    checklistDue: checklist.filter((i) => i.doneAt === null).map((i) => ({ ...i, sessionTitle: sessions.find((s) => s.id === i.sessionId)?.title ?? '' })),
+    // What needs doing soon: open items already overdue or due within three days, not a fortnight's worth.
+    checklistDue: checklist
+      .filter((i) => i.doneAt === null && Date.parse(i.dueAt) < now.getTime() + 3 * 86_400_000)
+      .map((i) => ({ ...i, sessionTitle: sessions.find((s) => s.id === i.sessionId)?.title ?? '' })),
   };
 }
 
@@ -86,9 +89,12 @@ export async function setWorkRules(deps: Deps, actor: Actor, subject: 'position'
 }
 
 /** Creates (or replaces) the secret calendar feed link of a person; the old link stops working. */
+/** Managers make feed links for people they manage; anyone makes their own (the person linked to their account). */
 export async function rotateCalendarFeed(deps: Deps, actor: Actor, personId: string): Promise<{ path: string }> {
   return withTransaction(deps.db, async (trx) => {
-    const person = await findPersonRow(trx, actor.scope, personId);
+    const own = actor.userId !== null && (await trx.selectFrom('people').select('id').where('id', '=', personId).where('user_id', '=', actor.userId).executeTakeFirst()) !== undefined;
+    if (!own && !actor.permissions.has('person:write')) throw new DomainError('auth/forbidden');
+    const person = await findPersonRow(trx, own ? 'all' : actor.scope, personId);
     if (!person) throw new DomainError('person/not-found');
     const token = randomToken();
     await trx.deleteFrom('calendar_feeds').where('person_id', '=', personId).execute();
@@ -99,7 +105,8 @@ export async function rotateCalendarFeed(deps: Deps, actor: Actor, personId: str
 }
 
 export async function currentCalendarFeed(deps: Deps, actor: Actor, personId: string): Promise<{ path: string } | null> {
-  const person = await findPersonRow(deps.db, actor.scope, personId);
+  const own = actor.userId !== null && (await deps.db.selectFrom('people').select('id').where('id', '=', personId).where('user_id', '=', actor.userId).executeTakeFirst()) !== undefined;
+  const person = await findPersonRow(deps.db, own ? 'all' : actor.scope, personId);
   if (!person) throw new DomainError('person/not-found');
   const row = await deps.db.selectFrom('calendar_feeds').selectAll().where('person_id', '=', personId).executeTakeFirst();
   return row ? { path: `/api/v1/calendar/${deps.cipher.decrypt(row.token_enc)}.ics` } : null;

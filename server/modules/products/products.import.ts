@@ -129,8 +129,14 @@ export function parseProductRows(raw: Record<string, unknown>[]): { rows: Parsed
       imageUrls: splitList(get('imageUrls'), /[\s;；|,]+/),
     };
     const parsed = ProductInput.safeParse(candidate);
-    if (!parsed.success && errors.length === 0) {
-      for (const issue of parsed.error.issues) err(String(issue.path[0] ?? ''), issue.message);
+    if (!parsed.success) {
+      // Every problem of the row, not only the first kind: fields already reported above are not repeated.
+      const reported = new Set(errors.map((e) => e.column));
+      const columnFor: Record<string, string> = { listPriceFen: 'listPrice', livePriceFen: 'livePrice' };
+      for (const issue of parsed.error.issues) {
+        const field = columnFor[String(issue.path[0] ?? '')] ?? String(issue.path[0] ?? '');
+        if (!reported.has(columnOf[field] ?? field)) err(field, issue.message);
+      }
     }
     if (candidate.sku) {
       const dup = seen.get(candidate.sku);
