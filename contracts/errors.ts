@@ -4,6 +4,7 @@ import { teamErrors } from './team';
 import { catalogErrors } from './catalog';
 import { peopleErrors } from './people';
 import { planningErrors } from './planning';
+import { ingestErrors } from './ingest';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -13,6 +14,7 @@ export const errorCatalog = {
   ...catalogErrors,
   ...peopleErrors,
   ...planningErrors,
+  ...ingestErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;
