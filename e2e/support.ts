@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.resolve('e2e/screenshots');
@@ -29,14 +29,20 @@ export interface RunningServer {
 /**
  * Starts the real console (`showrunner start`) on a free port with a fresh SQLite data directory.
  * The web build (dist/web) must exist: `npm run test:e2e` builds it first.
+ *
+ * The server serves a copy of dist/web taken at start (in its temporary directory), so a rebuild of the
+ * console by someone else while the tests run cannot swap the page's chunks from under the browser.
+ * `liveWeb: true` serves dist/web itself.
  */
-export async function startServer(extraArgs: string[] = []): Promise<RunningServer> {
+export async function startServer(extraArgs: string[] = [], { liveWeb = false }: { liveWeb?: boolean } = {}): Promise<RunningServer> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npx vite build` first');
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-e2e-'));
+  const webDist = liveWeb ? path.resolve('dist/web') : path.join(dataDir, 'web');
+  if (!liveWeb) fs.cpSync('dist/web', webDist, { recursive: true });
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', 'start', ...extraArgs], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST: webDist, LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));
@@ -79,4 +85,192 @@ export async function launchBrowser(): Promise<Browser> {
 export async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the browser tests. playwright-core has no `expect` of its own: waits are done with
+// locator.waitFor / page.waitForResponse, and assertions that need the page to settle go through
+// eventually(), which retries a block of vitest assertions until they pass or time runs out.
+// ---------------------------------------------------------------------------------------------
+
+export type Locale = 'zh-CN' | 'en-US';
+
+/** How long any single wait may take; well below vitest's 60 s test timeout so failures say what they waited for. */
+export const WAIT_MS = 15_000;
+
+/** A fresh browser context (its own cookies and storage) with one page, rooted at the server's URL. */
+export async function openPage(browser: Browser, server: RunningServer, locale: Locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1440, height: 900 } });
+  context.setDefaultTimeout(WAIT_MS);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Retries `check` (typically a few `expect`s) until it stops throwing; rethrows the last failure after `timeout`. */
+export async function eventually<T>(check: () => T | Promise<T>, { timeout = WAIT_MS, interval = 100 } = {}): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+/** The trimmed text of an element once it is visible. */
+export async function textOf(locator: Locator): Promise<string> {
+  await locator.waitFor();
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until the page header's title (the h3 of the console's content area) reads `expected`. */
+export async function expectTitle(page: Page, expected: string): Promise<void> {
+  await eventually(async () => {
+    const text = await textOf(page.locator('main.ant-layout-content h3').first());
+    if (text !== expected) throw new Error(`page title is "${text}", expected "${expected}"`);
+  });
+}
+
+/** Waits until the page's path (and query, when given) is `expected`. */
+export async function waitForPath(page: Page, expected: string | RegExp, { timeout = WAIT_MS } = {}): Promise<void> {
+  await page.waitForURL(
+    (url) => {
+      const here = url.pathname + url.search;
+      return typeof expected === 'string' ? here === expected || url.pathname === expected : expected.test(here);
+    },
+    { timeout },
+  );
+}
+
+/** The number an antd Statistic inside the element shows, once it has stopped loading. */
+export async function statisticValue(card: Locator): Promise<number> {
+  const value = card.locator('.ant-statistic-content-value');
+  await value.waitFor();
+  return Number(((await value.textContent()) ?? '').replace(/[^0-9.-]/g, ''));
+}
+
+/**
+ * Chooses an option of an antd Select: waits until it is enabled, opens it by clicking, optionally types to
+ * filter (selects with search), then clicks the option whose label is `label` in the dropdown that this select
+ * controls (scrolling the virtual list while the option is not rendered yet).
+ * Multi-selects stay open afterwards; call closeSelect() when done.
+ */
+export async function pickOption(page: Page, select: Locator, label: string, { search }: { search?: string } = {}): Promise<void> {
+  await eventually(async () => {
+    if ((await select.getAttribute('class'))?.includes('ant-select-disabled')) throw new Error(`the select is disabled`);
+  });
+  const input = select.locator('input[role="combobox"]');
+  await select.click();
+  await input.and(page.locator('[aria-expanded="true"]')).waitFor();
+  const listId = await input.getAttribute('aria-controls');
+  if (!listId) throw new Error('the open select names no listbox (aria-controls)');
+  if (search !== undefined) await page.keyboard.type(search);
+  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
+  await dropdown.waitFor();
+  const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(label, { exact: true }) });
+  const deadline = Date.now() + WAIT_MS;
+  while ((await option.count()) === 0) {
+    if (Date.now() > deadline) throw new Error(`the open select has no option "${label}": ${await dropdown.innerText().catch(() => '(gone)')}`);
+    // Long option lists are virtual: scroll a little and look again.
+    await dropdown
+      .locator('.ant-select-dropdown-list-holder')
+      .evaluate((holder) => holder.scrollBy(0, 128))
+      .catch(() => undefined);
+    await option.first().waitFor({ timeout: 250 }).catch(() => undefined);
+  }
+  await option.first().click();
+}
+
+/** Select dropdowns that are open, or opening: not hidden and not on their way out. */
+export function openDropdowns(page: Page): Locator {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden):not(.ant-slide-up-leave)');
+}
+
+/** Closes the open select dropdown (multi-selects stay open after a pick). */
+export async function closeSelect(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await eventually(async () => {
+    if ((await openDropdowns(page).count()) > 0) throw new Error('a select dropdown is still open');
+  });
+}
+
+/** Confirms the open Popconfirm (its OK button carries data-testid confirm-ok). */
+export async function confirmPopup(page: Page): Promise<void> {
+  const ok = page.getByTestId('confirm-ok');
+  await ok.click();
+  await ok.waitFor({ state: 'detached' });
+}
+
+/** Waits for the response of an API call that `action` triggers, and returns it. */
+export async function afterResponse(page: Page, method: string, path: string | RegExp, action: () => Promise<unknown>): Promise<Response> {
+  const [response] = await Promise.all([
+    page.waitForResponse((res) => {
+      const url = new URL(res.url());
+      return res.request().method() === method && (typeof path === 'string' ? url.pathname === path : path.test(url.pathname));
+    }),
+    action(),
+  ]);
+  return response;
+}
+
+/**
+ * Waits until no antd spinner, skeleton or blurred (loading) table is showing, finite CSS animations and
+ * transitions have run out and the web fonts are ready; then scrolls to the top and saves a full-page screenshot.
+ */
+export async function settledShot(page: Page, name: string): Promise<void> {
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active, .ant-spin-blur').first().waitFor({ state: 'detached' });
+  await page.evaluate(async () => {
+    // Full-page shots of a scrolled window draw the sticky header and sidebar over the content.
+    window.scrollTo(0, 0);
+    await document.fonts.ready;
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+  await shot(page, name);
+}
+
+/** Deletes the screenshots of an earlier run whose names start with `prefix`. */
+export function clearShots(prefix: string): void {
+  if (!fs.existsSync(SHOTS)) return;
+  for (const file of fs.readdirSync(SHOTS)) if (file.startsWith(prefix) && file.endsWith('.png')) fs.rmSync(path.join(SHOTS, file));
+}
+
+/**
+ * The JSON API as the signed-in browser user: requests share the page's cookies, and writes carry the
+ * x-csrf-token of the current session (read from /api/v1/auth/me).
+ */
+export function apiAs(page: Page) {
+  const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method !== 'GET') {
+      const me = await page.request.get('/api/v1/auth/me');
+      if (me.ok()) headers['x-csrf-token'] = ((await me.json()) as { csrfToken: string }).csrfToken;
+    }
+    const res = await page.request.fetch(`/api/v1${path}`, { method, headers, data: body === undefined ? undefined : body });
+    const text = await res.text();
+    return { status: res.status(), body: (text ? JSON.parse(text) : undefined) as T };
+  };
+  return {
+    call,
+    get: <T = unknown>(path: string) => call<T>('GET', path),
+    post: <T = unknown>(path: string, body: unknown = {}) => call<T>('POST', path, body),
+    patch: <T = unknown>(path: string, body: unknown) => call<T>('PATCH', path, body),
+    /** GET that must succeed; returns the body. */
+    async json<T = unknown>(path: string): Promise<T> {
+      const res = await call<T>('GET', path);
+      if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+      return res.body;
+    },
+  };
+}
+
+/** Signs in through the login page and waits for the console. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  if (!new URL(page.url(), 'http://x').pathname.startsWith('/login')) await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('user-menu').waitFor();
 }
