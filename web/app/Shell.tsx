@@ -1,4 +1,5 @@
-import { useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
@@ -20,6 +21,7 @@ import {
   BarChartOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { meKey } from './api';
 import type { Permission } from '../../contracts/accounts';
 import { useT, type MessageKey } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -66,6 +68,14 @@ export function Shell() {
   const signOut = useSignOut();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
+  const queryClient = useQueryClient();
+
+  // Every move to another page starts at the top, and re-checks the session: an account deactivated or signed out
+  // elsewhere ends up at the sign-in page on its next click instead of browsing cached data.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+    void queryClient.invalidateQueries({ queryKey: meKey });
+  }, [location.pathname, queryClient]);
 
   const visible = NAV.filter((item) => {
     if (!item.when) return true;

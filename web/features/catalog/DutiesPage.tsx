@@ -55,7 +55,7 @@ export default function DutiesPage() {
       ),
       sorter: (a, b) => pick(a.nameZh, a.nameEn).localeCompare(pick(b.nameZh, b.nameEn)),
     },
-    { title: t('field.code'), dataIndex: 'code', width: 180, responsive: ['md'], render: (code: string) => <Typography.Text code>{code}</Typography.Text> },
+    { title: t('field.code'), dataIndex: 'code', width: 180, responsive: ['md'], render: (code: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{code}</Typography.Text> },
     {
       title: t('field.area'),
       dataIndex: 'area',
