@@ -232,3 +232,52 @@ export const ingestErrors = {
   'ingest/bad-signature': { status: 401, zh: '推送签名缺失或不正确', en: 'The push signature is missing or wrong' },
   'ingest/unknown-room': { status: 404, zh: '找不到该直播间', en: 'Unknown room' },
 } as const;
+
+const Count = z.number().int().min(0);
+
+/**
+ * GET /api/v1/sessions/{id}/summary: a session's live numbers, maintained from per-minute rollups as events arrive.
+ * Field names are stable. Null means no data of that kind arrived (not zero).
+ */
+export const SessionSummary = z.object({
+  sessionId: z.string(),
+  /** Events stored, by kind (likes count individual likes; gifts count gift items). */
+  counts: z.object({
+    comment: Count,
+    gift: Count,
+    like: Count,
+    follow: Count,
+    share: Count,
+    join: Count,
+    fans_club: Count,
+    super_chat: Count,
+    membership: Count,
+    order: Count,
+    transcript: Count,
+    unknown: Count,
+  }),
+  uniqueCommenters: Count,
+  /** Gift value in fen, as the viewer paid (platform units × rate). */
+  giftValueFen: Count,
+  superChatValueFen: Count,
+  membershipValueFen: Count,
+  /** Highest concurrent viewer count reported. */
+  peakViewers: Count.nullable(),
+  /** Mean of the concurrent viewer counts reported. */
+  averageViewers: Count.nullable(),
+  /** Highest cumulative ("watched") count a platform reported. */
+  cumulativeViewers: Count.nullable(),
+  likes: Count,
+  /** Highest running like total a platform reported, when it reports one. */
+  likesReportedTotal: Count.nullable(),
+  follows: Count,
+  orders: Count,
+  gmvFen: Count,
+  events: Count,
+  firstEventAt: z.string().nullable(),
+  lastEventAt: z.string().nullable(),
+  /** Messages no adapter understood, kept raw. */
+  unknownMessages: Count,
+  minutesWithEvents: Count,
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;

@@ -19,6 +19,7 @@ import { catalogRoutes } from '../modules/catalog/catalog.routes';
 import { peopleRoutes } from '../modules/people/people.routes';
 import { planningRoutes } from '../modules/planning/planning.routes';
 import { productRoutes } from '../modules/products/products.routes';
+import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 
@@ -100,8 +101,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   // PostgreSQL cannot store U+0000 in text, and no real name, title or note contains one: refuse it up front, in the body
   // as in the URL, rather than letting the database fail halfway.
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
     const text = body as string;
+    // Ingestion reads its own body: NDJSON, per-item errors, and the raw bytes a push signature covers.
+    if (req.url.startsWith('/api/v1/ingest/')) return done(null, text);
     if (text.trim() === '') return done(null, undefined);
     let parsed: unknown;
     try {
@@ -111,6 +114,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     }
     if (containsNul(parsed)) return done(new DomainError('validation', [{ path: '', message: 'text must not contain NUL (U+0000) / 文本不能包含空字符' }]), undefined);
     done(null, parsed);
+  });
+  app.addContentTypeParser(['application/x-ndjson', 'application/ndjson', 'application/jsonl', 'text/plain'], { parseAs: 'string' }, (req, body, done) => {
+    if (!req.url.startsWith('/api/v1/ingest/')) return done(new DomainError('validation', [{ path: '', message: 'send JSON / 请发送 JSON' }]), undefined);
+    done(null, body);
   });
   app.addHook('onRequest', async (req) => {
     if (/%00/.test(req.url)) throw new DomainError('validation', [{ path: '', message: 'URL must not contain NUL / 地址不能包含空字符' }]);
@@ -131,6 +138,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await auditRoutes(app);
   await productRoutes(app);
   await planningRoutes(app);
+  await ingestRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

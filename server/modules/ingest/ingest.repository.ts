@@ -1,0 +1,237 @@
+import { sql } from 'kysely';
+import type { NormalizedEvent, SessionSummary } from '../../../contracts/ingest';
+import type { Executor } from '../../platform/db';
+import type { MinuteDelta, SessionDelta } from './ingest.rules';
+
+// Both databases' multi-row inserts cap bound parameters; ~23 columns × 400 rows stays well inside either.
+const CHUNK = 400;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * Inserts events, skipping platform message ids already stored for the room. Returns how many rows were new, and
+ * the indexes (into `rows`) of the new ones.
+ */
+export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent }[], receivedAt: string): Promise<number[]> {
+  const inserted: number[] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    const values = chunk.map(({ sessionId, event: e }) => ({
+      room_id: roomId,
+      session_id: sessionId,
+      platform: e.platform,
+      platform_msg_id: e.platformMsgId,
+      kind: e.kind,
+      source_type: e.sourceType,
+      at: e.at,
+      received_at: receivedAt,
+      user_ext_id: e.user?.id ?? null,
+      user_name: e.user?.name ?? null,
+      text: e.text,
+      count: e.count,
+      value_fen: e.valueFen,
+      unit: e.unit,
+      unit_amount: e.unitAmount,
+      fen_per_unit: e.fenPerUnit,
+      order_id: e.orderId,
+      product_ref: e.productRef,
+      buyer_ref: e.buyerRef,
+      status: e.status,
+      raw: e.raw === undefined ? null : JSON.stringify(e.raw),
+    }));
+    const result = await db
+      .insertInto('live_events')
+      .values(values)
+      .onConflict((oc) => oc.columns(['room_id', 'platform', 'platform_msg_id']).where('platform_msg_id', 'is not', null).doNothing())
+      .returning(['platform_msg_id', 'platform'])
+      .execute();
+    // Rows without a message id are always new; rows with one are new when returned (ids are unique within the call).
+    const returned = new Set(result.filter((r) => r.platform_msg_id !== null).map((r) => `${r.platform}|${r.platform_msg_id}`));
+    chunk.forEach(({ event: e }, j) => {
+      if (e.platformMsgId === null || returned.has(`${e.platform}|${e.platformMsgId}`)) inserted.push(i + j);
+    });
+  }
+  return inserted;
+}
+
+function greatest<T = number>(dialect: Dialect, a: string, b: string) {
+  // SQLite's two-argument max() returns NULL when either side is NULL; PostgreSQL's GREATEST ignores NULLs.
+  return dialect === 'postgres' ? sql.raw<T>(`greatest(${a}, ${b})`) : sql.raw<T>(`max(coalesce(${a}, ${b}), coalesce(${b}, ${a}))`);
+}
+
+export async function addMinutes(db: Executor, dialect: Dialect, deltas: MinuteDelta[]) {
+  for (let i = 0; i < deltas.length; i += CHUNK) {
+    const rows = deltas.slice(i, i + CHUNK).map((d) => ({
+      session_id: d.sessionId,
+      minute: d.minute,
+      comments: d.comments,
+      commenters: 0,
+      gifts: d.gifts,
+      gift_fen: d.giftFen,
+      likes: d.likes,
+      follows: d.follows,
+      shares: d.shares,
+      joins: d.joins,
+      fans_club: d.fansClub,
+      super_chats: d.superChats,
+      super_chat_fen: d.superChatFen,
+      memberships: d.memberships,
+      membership_fen: d.membershipFen,
+      orders: d.orders,
+      gmv_fen: d.gmvFen,
+      transcripts: d.transcripts,
+      unknown: d.unknown,
+      viewers_max: d.viewersMax,
+      viewers_sum: d.viewersSum,
+      viewers_samples: d.viewersSamples,
+    }));
+    const add = (c: string) => sql.raw<number>(`live_minutes.${c} + excluded.${c}`);
+    await db
+      .insertInto('live_minutes')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns(['session_id', 'minute']).doUpdateSet({
+          comments: add('comments'),
+          gifts: add('gifts'),
+          gift_fen: add('gift_fen'),
+          likes: add('likes'),
+          follows: add('follows'),
+          shares: add('shares'),
+          joins: add('joins'),
+          fans_club: add('fans_club'),
+          super_chats: add('super_chats'),
+          super_chat_fen: add('super_chat_fen'),
+          memberships: add('memberships'),
+          membership_fen: add('membership_fen'),
+          orders: add('orders'),
+          gmv_fen: add('gmv_fen'),
+          transcripts: add('transcripts'),
+          unknown: add('unknown'),
+          viewers_max: greatest(dialect, 'live_minutes.viewers_max', 'excluded.viewers_max'),
+          viewers_sum: add('viewers_sum'),
+          viewers_samples: add('viewers_samples'),
+        }),
+      )
+      .execute();
+  }
+}
+
+/** Records commenters; returns, per session and per minute (minute '' = the whole session), how many were new. */
+export async function addCommenters(db: Executor, rows: { sessionId: string; minute: string; userKey: string }[]) {
+  const fresh = new Map<string, number>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const result = await db
+      .insertInto('live_commenters')
+      .values(rows.slice(i, i + CHUNK).map((r) => ({ session_id: r.sessionId, minute: r.minute, user_key: r.userKey })))
+      .onConflict((oc) => oc.columns(['session_id', 'minute', 'user_key']).doNothing())
+      .returning(['session_id', 'minute'])
+      .execute();
+    for (const r of result) fresh.set(`${r.session_id}|${r.minute}`, (fresh.get(`${r.session_id}|${r.minute}`) ?? 0) + 1);
+  }
+  for (const [key, n] of fresh) {
+    const [sessionId, minute] = key.split('|') as [string, string];
+    if (minute === '') continue;
+    await db
+      .updateTable('live_minutes')
+      .set((eb) => ({ commenters: eb('commenters', '+', n) }))
+      .where('session_id', '=', sessionId)
+      .where('minute', '=', minute)
+      .execute();
+  }
+  return fresh;
+}
+
+export async function addSessionStats(db: Executor, dialect: Dialect, deltas: SessionDelta[], newCommenters: Map<string, number>) {
+  for (const d of deltas) {
+    const least = dialect === 'postgres' ? 'least' : 'min';
+    await db
+      .insertInto('live_session_stats')
+      .values({
+        session_id: d.sessionId,
+        first_event_at: d.firstAt,
+        last_event_at: d.lastAt,
+        events: d.events,
+        commenters: newCommenters.get(`${d.sessionId}|`) ?? 0,
+        viewers_cumulative: d.viewersCumulative,
+        likes_total: d.likesTotal,
+      })
+      .onConflict((oc) =>
+        oc.column('session_id').doUpdateSet({
+          first_event_at: sql.raw<string>(`${least}(live_session_stats.first_event_at, excluded.first_event_at)`),
+          last_event_at: greatest<string>(dialect, 'live_session_stats.last_event_at', 'excluded.last_event_at'),
+          events: sql.raw<number>('live_session_stats.events + excluded.events'),
+          commenters: sql.raw<number>('live_session_stats.commenters + excluded.commenters'),
+          viewers_cumulative: greatest(dialect, 'live_session_stats.viewers_cumulative', 'excluded.viewers_cumulative'),
+          likes_total: greatest(dialect, 'live_session_stats.likes_total', 'excluded.likes_total'),
+        }),
+      )
+      .execute();
+  }
+}
+
+/** The session's numbers from its rollups (never from raw events). Null fields mean no data of that kind arrived. */
+export async function sessionSummary(db: Executor, sessionId: string): Promise<SessionSummary> {
+  const n = (v: unknown) => Number(v ?? 0);
+  const totals = await db
+    .selectFrom('live_minutes')
+    .where('session_id', '=', sessionId)
+    .select((eb) => [
+      eb.fn.sum<number>('comments').as('comments'),
+      eb.fn.sum<number>('gifts').as('gifts'),
+      eb.fn.sum<number>('gift_fen').as('gift_fen'),
+      eb.fn.sum<number>('likes').as('likes'),
+      eb.fn.sum<number>('follows').as('follows'),
+      eb.fn.sum<number>('shares').as('shares'),
+      eb.fn.sum<number>('joins').as('joins'),
+      eb.fn.sum<number>('fans_club').as('fans_club'),
+      eb.fn.sum<number>('super_chats').as('super_chats'),
+      eb.fn.sum<number>('super_chat_fen').as('super_chat_fen'),
+      eb.fn.sum<number>('memberships').as('memberships'),
+      eb.fn.sum<number>('membership_fen').as('membership_fen'),
+      eb.fn.sum<number>('orders').as('orders'),
+      eb.fn.sum<number>('gmv_fen').as('gmv_fen'),
+      eb.fn.sum<number>('transcripts').as('transcripts'),
+      eb.fn.sum<number>('unknown').as('unknown'),
+      eb.fn.max<number | null>('viewers_max').as('viewers_peak'),
+      eb.fn.sum<number>('viewers_sum').as('viewers_sum'),
+      eb.fn.sum<number>('viewers_samples').as('viewers_samples'),
+      eb.fn.countAll<number>().as('minutes'),
+    ])
+    .executeTakeFirstOrThrow();
+  const stats = await db.selectFrom('live_session_stats').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
+  const samples = n(totals.viewers_samples);
+  return {
+    sessionId,
+    counts: {
+      comment: n(totals.comments),
+      gift: n(totals.gifts),
+      like: n(totals.likes),
+      follow: n(totals.follows),
+      share: n(totals.shares),
+      join: n(totals.joins),
+      fans_club: n(totals.fans_club),
+      super_chat: n(totals.super_chats),
+      membership: n(totals.memberships),
+      order: n(totals.orders),
+      transcript: n(totals.transcripts),
+      unknown: n(totals.unknown),
+    },
+    uniqueCommenters: n(stats?.commenters),
+    giftValueFen: n(totals.gift_fen),
+    superChatValueFen: n(totals.super_chat_fen),
+    membershipValueFen: n(totals.membership_fen),
+    peakViewers: totals.viewers_peak === null || totals.viewers_peak === undefined ? null : n(totals.viewers_peak),
+    averageViewers: samples ? Math.round(n(totals.viewers_sum) / samples) : null,
+    cumulativeViewers: stats?.viewers_cumulative == null ? null : n(stats.viewers_cumulative),
+    likes: n(totals.likes),
+    likesReportedTotal: stats?.likes_total == null ? null : n(stats.likes_total),
+    follows: n(totals.follows),
+    orders: n(totals.orders),
+    gmvFen: n(totals.gmv_fen),
+    events: n(stats?.events),
+    firstEventAt: stats?.first_event_at ?? null,
+    lastEventAt: stats?.last_event_at ?? null,
+    unknownMessages: n(totals.unknown),
+    minutesWithEvents: n(totals.minutes),
+  };
+}
