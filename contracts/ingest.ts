@@ -281,3 +281,37 @@ export const SessionSummary = z.object({
   minutesWithEvents: Count,
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
+
+// WebSocket ingestion (GET /api/v1/ingest/ws): a long-lived bridge sends batches as messages and gets one answer per
+// batch, in order. An ack means the batch is committed; a nack means nothing of it was stored (unless `partial`).
+
+/** The bridge's own batch id, echoed in the answer. */
+export const IngestSocketBatchId = z.union([z.string().min(1).max(128), z.number().int()]);
+export type IngestSocketBatchId = z.infer<typeof IngestSocketBatchId>;
+
+/** One client message: the same items as the HTTP endpoint of that platform takes (Douyin pushes only over HTTP). */
+export const IngestSocketMessage = z.object({
+  id: IngestSocketBatchId,
+  platform: z.enum(['tiktok', 'bilibili', 'custom'], { error: 'platform: tiktok, bilibili or custom / platform 须为 tiktok、bilibili 或 custom' }),
+  roomId: z.string().min(1).max(64),
+  /** As ?partial=true over HTTP: store the good items and list the rejected ones. */
+  partial: z.boolean().optional(),
+  items: z.array(z.unknown(), { error: 'items must be an array / items 必须是数组' }),
+});
+export type IngestSocketMessage = z.infer<typeof IngestSocketMessage>;
+
+/** The batch is committed. */
+export const IngestSocketAck = z.object({ ack: IngestSocketBatchId, result: IngestResult });
+export type IngestSocketAck = z.infer<typeof IngestSocketAck>;
+
+/** The batch was refused; `nack` is null when the message had no readable id. `error` is the HTTP API's error body. */
+export const IngestSocketNack = z.object({
+  nack: IngestSocketBatchId.nullable(),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z.unknown().optional(),
+  }),
+});
+export type IngestSocketNack = z.infer<typeof IngestSocketNack>;

@@ -32,10 +32,21 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const anonymousActor = (label: string): Actor => ({ userId: null, label, role: null, permissions: new Set(), scope: [] });
 
+/**
+ * A browser's WebSocket cannot set headers, so a WebSocket upgrade to a route that takes tokens may carry the token as
+ * `?token=` (redacted from the log). Plain HTTP requests never read it: a token in a URL ends up in too many places.
+ */
+function socketToken(req: FastifyRequest): string | undefined {
+  if (req.headers.upgrade?.toLowerCase() !== 'websocket' || !req.routeOptions.config.tokenScope) return undefined;
+  const token = (req.query as Record<string, unknown> | undefined)?.token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
+}
+
 async function resolvePrincipal(deps: Deps, req: FastifyRequest): Promise<{ principal: Principal | null; actor: Actor }> {
   const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) {
-    const token = await resolveApiToken(deps.db, auth.slice(7).trim());
+  const bearer = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : socketToken(req);
+  if (bearer !== undefined) {
+    const token = await resolveApiToken(deps.db, bearer);
     if (!token) throw new DomainError('auth/unauthenticated');
     const room = await deps.db.selectFrom('rooms').select('team_id').where('id', '=', token.roomId).executeTakeFirst();
     if (!room) throw new DomainError('auth/unauthenticated');

@@ -6,6 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import fastifyWebsocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DestinationStream } from 'pino';
 import { accessHook } from './auth';
@@ -37,7 +38,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Secrets travel in some paths (invite links): a long opaque path segment is never written to the log. */
 export function redactUrl(url: string): string {
-  return url.replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#.]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'));
+  return url
+    .replace(/\/([A-Za-z0-9_-]{32,})(?=[/?#.]|$)/g, (whole, segment: string) => (UUID.test(segment) ? whole : '/[redacted]'))
+    .replace(/([?&]token=)[^&#]*/g, '$1[redacted]');
 }
 
 function containsNul(value: unknown): boolean {
@@ -84,6 +87,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
 
   await app.register(fastifyCookie);
+  // WebSocket routes (ingest bridges, the live monitor): messages as large as an HTTP ingest batch.
+  await app.register(fastifyWebsocket, { options: { maxPayload: 32 * 1024 * 1024 } });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -3,11 +3,13 @@ import { IdParams } from '../../../contracts/common';
 import { IngestQuery, IngestResult, SessionSummary, type IngestPlatform } from '../../../contracts/ingest';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors';
+import type { Deps } from '../../platform/context';
 import type { App } from '../../platform/http';
 import { findSession } from '../planning/planning.repository';
 import { parseBatch, parseDouyinPush, verifyDouyinSignature } from './adapters';
 import { sessionSummary } from './ingest.repository';
 import { ingest } from './ingest.service';
+import { ingestSocketRoutes } from './ingest.ws';
 
 const tags = ['ingest'];
 const RoomParams = z.object({ roomId: z.string().min(1).max(64) });
@@ -20,17 +22,17 @@ const describeFormat: Record<Exclude<IngestPlatform, 'douyin'>, string> = {
   custom: "Showrunner's normalized events (NormalizedEventInput): a JSON array or NDJSON.",
 };
 
+/** The room a request may write to: a token only its own, a signed-in user any room of their teams. */
+export async function roomFor(deps: Deps, req: FastifyRequest, roomId: string) {
+  const p = req.principal;
+  if (p?.kind === 'token' && p.roomId !== roomId) throw new DomainError('ingest/unknown-room');
+  const room = await deps.db.selectFrom('rooms').select(['id', 'team_id', 'time_zone', 'secret_enc']).where('id', '=', roomId).executeTakeFirst();
+  if (!room || (req.actor.scope !== 'all' && !req.actor.scope.includes(room.team_id))) throw new DomainError('ingest/unknown-room');
+  return { id: room.id, timeZone: room.time_zone, secretEnc: room.secret_enc };
+}
+
 export async function ingestRoutes(app: App) {
   const { deps } = app;
-
-  /** The room a request may write to: a token only its own, a signed-in user any room of their teams. */
-  async function roomFor(req: FastifyRequest, roomId: string) {
-    const p = req.principal;
-    if (p?.kind === 'token' && p.roomId !== roomId) throw new DomainError('ingest/unknown-room');
-    const room = await deps.db.selectFrom('rooms').select(['id', 'team_id', 'time_zone', 'secret_enc']).where('id', '=', roomId).executeTakeFirst();
-    if (!room || (req.actor.scope !== 'all' && !req.actor.scope.includes(room.team_id))) throw new DomainError('ingest/unknown-room');
-    return { id: room.id, timeZone: room.time_zone, secretEnc: room.secret_enc };
-  }
 
   for (const [path, platform] of [
     ['tiktok', 'tiktok'],
@@ -45,7 +47,7 @@ export async function ingestRoutes(app: App) {
         schema: { tags, description: describeFormat[platform], params: RoomParams, querystring: IngestQuery, response: { 200: IngestResult } },
       },
       async (req) => {
-        const room = await roomFor(req, req.params.roomId);
+        const room = await roomFor(deps, req, req.params.roomId);
         return ingest(deps, room, platform, parseBatch(req.body, req.headers['content-type']), req.query.partial === 'true');
       },
     );
@@ -73,4 +75,6 @@ export async function ingestRoutes(app: App) {
     if (!session || (req.principal?.kind === 'token' && req.principal.roomId !== session.roomId)) throw new DomainError('session/not-found');
     return sessionSummary(deps.db, session.id);
   });
+
+  await ingestSocketRoutes(app);
 }
