@@ -74,7 +74,7 @@ describe('sessions', () => {
     const msgs = res.json().error.details.violations.map((v: { code: string; message: string }) => v.code);
     expect(msgs).toContain('person-overlap');
     // the other session is named with its start in its room's time (19:00 Shanghai), not UTC
-    expect(res.json().error.details.violations.find((v: { code: string }) => v.code === 'person-overlap').message).toBe('李佳 同时被排在「周二晚场 2026-12-01 19:00」，时间重叠。');
+    expect(res.json().error.details.violations.find((v: { code: string }) => v.code === 'person-overlap').message).toBe('李佳 同时被排在「周二晚场」（2026-12-01 19:00），时间重叠。');
     const member = await inviteAndJoin(owner, 'viewer1@example.com', 'member', [teamId]);
     expect((await member.put(`/api/v1/sessions/${other}/crew`, { crew: [{ personId: people.amy, role: 'host' }], override: { reason: 'need her' } })).statusCode).toBe(403);
     const ok = await owner.put(`/api/v1/sessions/${other}/crew`, { crew: [{ personId: people.amy, role: 'host' }], override: { reason: '临时替班，已和主播确认' } });

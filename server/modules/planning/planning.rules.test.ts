@@ -166,11 +166,14 @@ describe('expandRecurrence', () => {
 });
 
 describe('explainViolation', () => {
-  const names = { person: (id: string) => ({ amy: '李佳' })[id] ?? id, session: () => '周二晚场' };
+  const names = { person: (id: string) => ({ amy: '李佳' })[id] ?? id, session: () => ({ title: '周二晚场', when: '2026-12-01 19:00' }) };
   it('explains in Chinese and English with names and numbers', () => {
     const x = checkPlan(candidate(), facts({ amy: [{ sessionId: 's9', start: t('2026-12-01T17:00'), end: t('2026-12-01T19:00'), roles: ['host'] }] }))[0]!;
     expect(explainViolation(x, names, 'zh-CN')).toBe('李佳 将连续出镜 6 小时，超过连续出镜上限 4 小时。');
     expect(explainViolation(x, names, 'en-US')).toBe('李佳 would be on air for 6 h in a row, over the 4 h limit.');
+    const overlap = checkPlan(candidate(), facts({ amy: [{ sessionId: 's9', start: t('2026-12-01T20:00'), end: t('2026-12-01T21:00'), roles: ['console'] }] }))[0]!;
+    expect(explainViolation(overlap, names, 'zh-CN')).toBe('李佳 同时被排在「周二晚场」（2026-12-01 19:00），时间重叠。');
+    expect(explainViolation(overlap, names, 'en-US')).toBe('李佳 is also in "周二晚场" (2026-12-01 19:00) at an overlapping time.');
     const m = checkPlan(candidate({ crew: [] }), facts())[0]!;
     expect(explainViolation(m, names, 'zh-CN')).toBe('该直播间要求的岗位尚未安排：主播、场控、中控。');
   });

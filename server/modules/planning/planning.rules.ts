@@ -257,10 +257,12 @@ function hm(minutes: number, locale: Locale): string {
 }
 
 /** The sentence a planner reads when a rule blocks them. */
-export function explainViolation(x: RawViolation, names: { person: (id: string) => string; session: (id: string) => string }, locale: Locale): string {
+export function explainViolation(x: RawViolation, names: { person: (id: string) => string; session: (id: string) => { title: string; when: string | null } }, locale: Locale): string {
   const zh = locale === 'zh-CN';
   const who = x.personId ? names.person(x.personId) : '';
-  const other = x.otherSessionId ? names.session(x.otherSessionId) : '';
+  const o = x.otherSessionId ? names.session(x.otherSessionId) : { title: '', when: null };
+  // The title in quotes, its start time after them: 「周二晚场」（2026-12-01 19:00）.
+  const other = zh ? `「${o.title}」${o.when ? `（${o.when}）` : ''}` : `"${o.title}"${o.when ? ` (${o.when})` : ''}`;
   const a = x.actual ?? 0;
   const l = x.limit ?? 0;
   switch (x.code) {
@@ -269,15 +271,15 @@ export function explainViolation(x: RawViolation, names: { person: (id: string) 
     case 'too-long':
       return zh ? `单场直播时长 ${hm(a, locale)}，超过上限 ${hm(l, locale)}。` : `The session lasts ${hm(a, locale)}, more than the ${hm(l, locale)} maximum.`;
     case 'room-overlap':
-      return zh ? `该直播间在同一时间已有直播「${other}」。` : `The room already has "${other}" at that time.`;
+      return zh ? `该直播间在同一时间已有直播${other}。` : `The room already has ${other} at that time.`;
     case 'person-overlap':
-      return zh ? `${who} 同时被排在「${other}」，时间重叠。` : `${who} is also in "${other}" at an overlapping time.`;
+      return zh ? `${who} 同时被排在${other}，时间重叠。` : `${who} is also in ${other} at an overlapping time.`;
     case 'continuous-on-air':
       return zh ? `${who} 将连续出镜 ${hm(a, locale)}，超过连续出镜上限 ${hm(l, locale)}。` : `${who} would be on air for ${hm(a, locale)} in a row, over the ${hm(l, locale)} limit.`;
     case 'min-rest':
       return zh
-        ? `${who} 与「${other}」之间只休息 ${hm(a, locale)}，少于最短休息 ${hm(l, locale)}。`
-        : `${who} would rest only ${hm(a, locale)} between this and "${other}", less than the ${hm(l, locale)} minimum.`;
+        ? `${who} 与${other}之间只休息 ${hm(a, locale)}，少于最短休息 ${hm(l, locale)}。`
+        : `${who} would rest only ${hm(a, locale)} between this and ${other}, less than the ${hm(l, locale)} minimum.`;
     case 'daily-on-air':
       return zh ? `${who} 在 ${x.period} 出镜共 ${hm(a, locale)}，超过每日上限 ${hm(l, locale)}。` : `${who} would be on air ${hm(a, locale)} on ${x.period}, over the daily limit of ${hm(l, locale)}.`;
     case 'weekly-on-air':

@@ -97,7 +97,7 @@ export async function explainAll(db: Executor, violations: RawViolation[], local
     session: (id: string) => {
       const s = sessions.find((x) => x.id === id);
       // In the other session's room time, as its planners read it.
-      return s ? `${s.title} ${DateTime.fromISO(s.planned_start, { zone: s.time_zone }).toFormat('yyyy-MM-dd HH:mm')}` : id;
+      return s ? { title: s.title, when: DateTime.fromISO(s.planned_start, { zone: s.time_zone }).toFormat('yyyy-MM-dd HH:mm') } : { title: id, when: null };
     },
   };
   return violations.map((v) => ({ ...v, message: explainViolation(v, names, locale) }));

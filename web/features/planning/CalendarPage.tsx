@@ -433,11 +433,11 @@ export default function CalendarPage() {
                             zIndex: 1,
                           }}
                         >
-                          <div style={seg.lanes > 2 || view === 'week' ? { fontWeight: 600, wordBreak: 'break-all' } : { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                          <div style={seg.lanes > 2 || view === 'week' ? { fontWeight: 600, overflowWrap: 'anywhere' } : { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                             {seg.contBefore ? '↑ ' : ''}
                             {s.title}
                           </div>
-                          <div style={{ opacity: 0.85, wordBreak: 'break-all', display: view === 'week' && seg.lanes > 2 ? 'none' : undefined }}>
+                          <div style={{ opacity: 0.85, overflowWrap: 'anywhere', display: view === 'week' && seg.lanes > 2 ? 'none' : undefined }}>
                             {DateTime.fromISO(s.plannedStart, { zone: 'utc' }).setZone(zone).toFormat('HH:mm')}–{DateTime.fromISO(s.plannedEnd, { zone: 'utc' }).setZone(zone).toFormat('HH:mm')}
                             {seg.contAfter ? ' ↓' : ''}
                           </div>
