@@ -10,6 +10,7 @@ import { parseBatch, parseDouyinPush, verifyDouyinSignature } from './adapters';
 import { sessionSummary } from './ingest.repository';
 import { ingest } from './ingest.service';
 import { ingestSocketRoutes } from './ingest.ws';
+import { liveRoutes } from './live.routes';
 
 const tags = ['ingest'];
 const RoomParams = z.object({ roomId: z.string().min(1).max(64) });
@@ -77,4 +78,5 @@ export async function ingestRoutes(app: App) {
   });
 
   await ingestSocketRoutes(app);
+  await liveRoutes(app);
 }

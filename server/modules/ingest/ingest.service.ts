@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { adaptBatch, DEFAULT_GIFT_RATES, type BatchParse } from './adapters';
 import * as repo from './ingest.repository';
+import { publishCommitted } from './live.hub';
 import { accumulate, commenterKey, minuteOf, pickSession, UNPLANNED_GAP_MS, type CandidateSession } from './ingest.rules';
 
 const DAY = 86_400_000;
@@ -37,7 +38,7 @@ async function candidates(db: Executor, roomId: string, from: number, to: number
 export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedEvent[], receivedAt = new Date()): Promise<Omit<IngestResult, 'rejected' | 'errors'>> {
   if (!events.length) return { accepted: 0, duplicates: 0, sessionIds: [] };
   const dialect: repo.Dialect = deps.config.database.kind;
-  return withTransaction(deps.db, async (trx) => {
+  const stored = await withTransaction(deps.db, async (trx) => {
     const times = events.map((e) => Date.parse(e.at));
     const pool = await candidates(trx, room.id, Math.min(...times), Math.max(...times));
     const extended = new Map<string, number>();
@@ -123,6 +124,9 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
 
     return { accepted: fresh.length, duplicates: events.length - fresh.length, sessionIds: touched };
   });
+  // Committed: the live monitor may read it now.
+  publishCommitted(deps, stored.sessionIds);
+  return stored;
 }
 
 /**
