@@ -1,50 +1,120 @@
-import { sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import type { NormalizedEvent, SessionSummary } from '../../../contracts/ingest';
 import type { Executor } from '../../platform/db';
 import type { MinuteDelta, SessionDelta } from './ingest.rules';
 
 // Both databases' multi-row inserts cap bound parameters; ~23 columns × 400 rows stays well inside either.
 const CHUNK = 400;
+/**
+ * The hot inserts (events, commenters) bind up to this many parameters per statement: SQLite (≥ 3.32) allows 32,766
+ * and PostgreSQL 65,535, so a batch of 1000 events is one statement.
+ */
+const MAX_PARAMS = 30_000;
 
 export type Dialect = 'sqlite' | 'postgres';
+
+const EVENT_COLUMNS = [
+  'room_id',
+  'session_id',
+  'platform',
+  'platform_msg_id',
+  'kind',
+  'source_type',
+  'at',
+  'received_at',
+  'user_ext_id',
+  'user_name',
+  'text',
+  'count',
+  'value_fen',
+  'unit',
+  'unit_amount',
+  'fen_per_unit',
+  'order_id',
+  'product_ref',
+  'buyer_ref',
+  'status',
+  'raw',
+] as const;
+
+function dialectOf(db: Executor): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+const valuesCache = new Map<string, string>();
+/** "(?, ?), (?, ?)" or "($1, $2), ($3, $4)" for `rows` rows of `columns` values; the same few shapes recur, so kept. */
+function valuesList(dialect: Dialect, rows: number, columns: number): string {
+  const key = `${dialect}:${rows}:${columns}`;
+  let text = valuesCache.get(key);
+  if (text === undefined) {
+    const parts: string[] = [];
+    for (let r = 0, p = 1; r < rows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < columns; c++, p++) row.push(dialect === 'postgres' ? `$${p}` : '?');
+      parts.push(`(${row.join(', ')})`);
+    }
+    text = parts.join(', ');
+    if (valuesCache.size > 256) valuesCache.clear();
+    valuesCache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Runs `insert into <table> (<columns>) values … <tail>` with the values bound as parameters: the same statement the
+ * query builder writes, without building and compiling a node per value (a thousand-row batch is ~21,000 of them).
+ */
+async function insertRows<R>(db: Executor, dialect: Dialect, table: string, columns: readonly string[], params: unknown[], rows: number, tail: string): Promise<R[]> {
+  const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${valuesList(dialect, rows, columns.length)} ${tail}`;
+  const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
+  return [...result.rows];
+}
 
 /**
  * Inserts events, skipping platform message ids already stored for the room. Returns how many rows were new, and
  * the indexes (into `rows`) of the new ones.
  */
 export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent }[], receivedAt: string): Promise<number[]> {
+  const dialect = dialectOf(db);
+  const perStatement = Math.floor(MAX_PARAMS / EVENT_COLUMNS.length);
   const inserted: number[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK);
-    const values = chunk.map(({ sessionId, event: e }) => ({
-      room_id: roomId,
-      session_id: sessionId,
-      platform: e.platform,
-      platform_msg_id: e.platformMsgId,
-      kind: e.kind,
-      source_type: e.sourceType,
-      at: e.at,
-      received_at: receivedAt,
-      user_ext_id: e.user?.id ?? null,
-      user_name: e.user?.name ?? null,
-      text: e.text,
-      count: e.count,
-      value_fen: e.valueFen,
-      unit: e.unit,
-      unit_amount: e.unitAmount,
-      fen_per_unit: e.fenPerUnit,
-      order_id: e.orderId,
-      product_ref: e.productRef,
-      buyer_ref: e.buyerRef,
-      status: e.status,
-      raw: e.raw === undefined ? null : JSON.stringify(e.raw),
-    }));
-    const result = await db
-      .insertInto('live_events')
-      .values(values)
-      .onConflict((oc) => oc.columns(['room_id', 'platform', 'platform_msg_id']).where('platform_msg_id', 'is not', null).doNothing())
-      .returning(['platform_msg_id', 'platform'])
-      .execute();
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: unknown[] = [];
+    for (const { sessionId, event: e } of chunk) {
+      params.push(
+        roomId,
+        sessionId,
+        e.platform,
+        e.platformMsgId,
+        e.kind,
+        e.sourceType,
+        e.at,
+        receivedAt,
+        e.user?.id ?? null,
+        e.user?.name ?? null,
+        e.text,
+        e.count,
+        e.valueFen,
+        e.unit,
+        e.unitAmount,
+        e.fenPerUnit,
+        e.orderId,
+        e.productRef,
+        e.buyerRef,
+        e.status,
+        e.raw === undefined ? null : JSON.stringify(e.raw),
+      );
+    }
+    const result = await insertRows<{ platform_msg_id: string | null; platform: string }>(
+      db,
+      dialect,
+      'live_events',
+      EVENT_COLUMNS,
+      params,
+      chunk.length,
+      'on conflict ("room_id", "platform", "platform_msg_id") where "platform_msg_id" is not null do nothing returning "platform_msg_id", "platform"',
+    );
     // Rows without a message id are always new; rows with one are new when returned (ids are unique within the call).
     const returned = new Set(result.filter((r) => r.platform_msg_id !== null).map((r) => `${r.platform}|${r.platform_msg_id}`));
     chunk.forEach(({ event: e }, j) => {
@@ -119,13 +189,21 @@ export async function addMinutes(db: Executor, dialect: Dialect, deltas: MinuteD
 /** Records commenters; returns, per session and per minute (minute '' = the whole session), how many were new. */
 export async function addCommenters(db: Executor, rows: { sessionId: string; minute: string; userKey: string }[]) {
   const fresh = new Map<string, number>();
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const result = await db
-      .insertInto('live_commenters')
-      .values(rows.slice(i, i + CHUNK).map((r) => ({ session_id: r.sessionId, minute: r.minute, user_key: r.userKey })))
-      .onConflict((oc) => oc.columns(['session_id', 'minute', 'user_key']).doNothing())
-      .returning(['session_id', 'minute'])
-      .execute();
+  const dialect = dialectOf(db);
+  const perStatement = Math.floor(MAX_PARAMS / 3);
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const params: string[] = [];
+    for (const r of chunk) params.push(r.sessionId, r.minute, r.userKey);
+    const result = await insertRows<{ session_id: string; minute: string }>(
+      db,
+      dialect,
+      'live_commenters',
+      ['session_id', 'minute', 'user_key'],
+      params,
+      chunk.length,
+      'on conflict ("session_id", "minute", "user_key") do nothing returning "session_id", "minute"',
+    );
     for (const r of result) fresh.set(`${r.session_id}|${r.minute}`, (fresh.get(`${r.session_id}|${r.minute}`) ?? 0) + 1);
   }
   for (const [key, n] of fresh) {
