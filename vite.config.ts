@@ -25,7 +25,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://127.0.0.1:3000',
+      // ws: the live monitor's WebSockets go through the proxy too.
+      '/api': { target: 'http://127.0.0.1:3000', ws: true },
     },
   },
 });

@@ -19,6 +19,7 @@ import {
   DownOutlined,
   VideoCameraOutlined,
   BarChartOutlined,
+  FundProjectionScreenOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { meKey } from './api';
@@ -40,6 +41,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
   { key: 'my-schedule', path: '/my-schedule', label: 'nav.mySchedule', icon: <ScheduleOutlined /> },
+  { key: 'live', path: '/live', label: 'nav.liveWall', icon: <FundProjectionScreenOutlined />, when: 'room:read', group: 'planning' },
   { key: 'sessions', path: '/sessions', label: 'nav.sessions', icon: <VideoCameraOutlined />, when: 'room:read', group: 'planning' },
   { key: 'calendar', path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, when: 'room:read', group: 'planning' },
   { key: 'products', path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, when: 'catalog:read', group: 'planning' },

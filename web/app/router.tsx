@@ -25,6 +25,8 @@ const CalendarPage = lazy(() => import('../features/planning/CalendarPage'));
 const MySchedulePage = lazy(() => import('../features/planning/MySchedulePage'));
 const WorkloadPage = lazy(() => import('../features/planning/WorkloadPage'));
 const ProductsPage = lazy(() => import('../features/products/ProductsPage'));
+const LiveMonitorPage = lazy(() => import('../features/live/LiveMonitorPage'));
+const LiveWallPage = lazy(() => import('../features/live/LiveWallPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
 function Root() {
@@ -118,6 +120,8 @@ export const router = createBrowserRouter([
           { path: '/audit', element: <Allowed when="audit:read"><AuditPage /></Allowed> },
           { path: '/sessions', element: <Allowed when="room:read"><SessionsPage /></Allowed> },
           { path: '/sessions/:id', element: <Allowed when="room:read"><SessionDetailPage /></Allowed> },
+          { path: '/sessions/:id/live', element: <Allowed when="room:read"><LiveMonitorPage /></Allowed> },
+          { path: '/live', element: <Allowed when="room:read"><LiveWallPage /></Allowed> },
           { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },

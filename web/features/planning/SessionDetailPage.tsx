@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, RetweetOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FundProjectionScreenOutlined, RetweetOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SessionDetailView } from '../../../contracts/planning';
 import type { RoomView } from '../../../contracts/team';
@@ -101,35 +101,44 @@ export default function SessionDetailPage() {
         }
         subtitle={`${room?.displayName ?? ''} · ${formatRange(s.plannedStart, s.plannedEnd, s.timeZone, locale)} (${s.timeZone})`}
         extra={
-          canWrite ? (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="session-edit">
-                {t('action.edit')}
-              </Button>
-              {s.status === 'draft' || s.status === 'cancelled' ? (
-                <Popconfirm
-                  destroyOnHidden
-                  title={t('session.deleteConfirm', { title: s.title })}
-                  okText={t('action.delete')}
-                  cancelText={t('action.cancel')}
-                  okButtonProps={{ danger: true, ...tid('confirm-ok') }}
-                  onConfirm={() =>
-                    remove.mutateAsync(s.id).then(
-                      () => {
-                        void message.success(t('common.deleted'));
-                        void navigate('/sessions');
-                      },
-                      (e) => showError(e),
-                    )
-                  }
-                >
-                  <Button danger icon={<DeleteOutlined />} data-testid="session-delete">
-                    {t('action.delete')}
-                  </Button>
-                </Popconfirm>
-              ) : null}
-            </>
-          ) : null
+          <>
+            {s.status === 'live' ? (
+              <Link to={`/sessions/${s.id}/live`} data-testid="session-live-monitor">
+                <Button type="primary" icon={<FundProjectionScreenOutlined />}>
+                  {t('live.openMonitor')}
+                </Button>
+              </Link>
+            ) : null}
+            {canWrite ? (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="session-edit">
+                  {t('action.edit')}
+                </Button>
+                {s.status === 'draft' || s.status === 'cancelled' ? (
+                  <Popconfirm
+                    destroyOnHidden
+                    title={t('session.deleteConfirm', { title: s.title })}
+                    okText={t('action.delete')}
+                    cancelText={t('action.cancel')}
+                    okButtonProps={{ danger: true, ...tid('confirm-ok') }}
+                    onConfirm={() =>
+                      remove.mutateAsync(s.id).then(
+                        () => {
+                          void message.success(t('common.deleted'));
+                          void navigate('/sessions');
+                        },
+                        (e) => showError(e),
+                      )
+                    }
+                  >
+                    <Button danger icon={<DeleteOutlined />} data-testid="session-delete">
+                      {t('action.delete')}
+                    </Button>
+                  </Popconfirm>
+                ) : null}
+              </>
+            ) : null}
+          </>
         }
       />
       <ViolationsAlert violations={s.violations} />
