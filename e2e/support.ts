@@ -157,7 +157,7 @@ export async function statisticValue(card: Locator): Promise<number> {
  * controls (scrolling the virtual list while the option is not rendered yet).
  * Multi-selects stay open afterwards; call closeSelect() when done.
  */
-export async function pickOption(page: Page, select: Locator, label: string, { search }: { search?: string } = {}): Promise<void> {
+export async function pickOption(page: Page, select: Locator, label: string, { search }: { search?: string } = {}, attempt = 1): Promise<void> {
   await eventually(async () => {
     if ((await select.getAttribute('class'))?.includes('ant-select-disabled')) throw new Error(`the select is disabled`);
   });
@@ -181,6 +181,14 @@ export async function pickOption(page: Page, select: Locator, label: string, { s
     await option.first().waitFor({ timeout: 250 }).catch(() => undefined);
   }
   await option.first().click();
+  // A click during the dropdown's open animation can land on a neighbouring option: for a single select, check what
+  // was chosen and pick again if it is not the label.
+  const chosen = select.locator('.ant-select-selection-item');
+  const isMultiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
+  if (!isMultiple && (await chosen.count()) === 1 && (await chosen.innerText()).trim() !== label && attempt < 3) {
+    await closeSelect(page).catch(() => undefined);
+    return pickOption(page, select, label, { search }, attempt + 1);
+  }
 }
 
 /** Select dropdowns that are open, or opening: not hidden and not on their way out. */
