@@ -308,7 +308,10 @@ async function main() {
     const rollupOk = rollupEvents === storedTotal;
     console.log(`kills: ${kills} (server starts ${server.starts}), ${elapsed.toFixed(1)} s`);
     console.log(`batches acknowledged: ${stats.batchesAcked}, acknowledged batches re-sent on purpose: ${stats.ackedAgain}, failed attempts: ${stats.failures}, re-sends: ${stats.resends}`);
-    console.log(`acknowledged ids: ${acknowledged.size}; rows in live_events: ${storedTotal} (the rest: batches committed whose response was lost, or left unacknowledged at the end)`);
+    const extra = storedTotal - acknowledged.size;
+    console.log(
+      `acknowledged ids: ${acknowledged.size}; rows in live_events: ${storedTotal}${extra > 0 ? ` (${extra} more: batches committed whose response was lost to a kill, or unacknowledged at the end)` : ''}`,
+    );
     console.log(`session rollups count ${rollupEvents} events for ${storedTotal} stored rows: ${rollupOk ? 'consistent' : 'INCONSISTENT'}`);
     if (mismatched) console.log(`responses whose accepted + duplicates did not equal the batch size: ${mismatched}`);
     console.log(`lost acknowledged ids: ${v.lost.length}${v.lost.length ? ` (e.g. ${v.lost.slice(0, 5).join(', ')})` : ''}`);
