@@ -180,6 +180,19 @@ export function encode(format: SimFormat, moments: Moment[], at: number, options
   return requests;
 }
 
+/** Waits `ms`, or until the signal aborts; leaves no listener behind (a long run sleeps four times a second). */
+function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
 /** Plays the show until `duration` passes or the signal aborts; returns what was sent and stored. */
 export async function simulate(options: SimulateOptions): Promise<SimulateStats> {
   const show = new Show(options.seed ?? Date.now() & 0xffffffff, options.duration ?? Infinity);
@@ -218,10 +231,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateStats>
       log(`${Math.round(t)}s · sent ${stats.sent} · stored ${stats.accepted} · viewers ${show.viewersAt(t)} · failures ${stats.failures}`);
     }
     const wait = TICK_MS - (Date.now() - tickStart);
-    if (wait > 0) await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, wait);
-      options.signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    if (wait > 0) await sleep(wait, options.signal);
   }
   return stats;
 }
