@@ -23,6 +23,16 @@ const url = `http://${host}:${config.port}`;
 
 const actor = { ...systemActor, label: 'demo' };
 const { roomId, sessionId } = await demoShow();
+// The simulated host sells the session's own run of show, so orders and the transcript match the current slot.
+const lineup = (
+  await rt.deps.db
+    .selectFrom('session_slots as s')
+    .innerJoin('products as p', 'p.id', 's.product_id')
+    .select(['p.sku', 'p.name', 'p.live_price_fen', 's.planned_minutes'])
+    .where('s.session_id', '=', sessionId)
+    .orderBy('s.position')
+    .execute()
+).map((r) => ({ product: { sku: r.sku, name: r.name, priceFen: Number(r.live_price_fen) }, minutes: Number(r.planned_minutes) }));
 const { token } = await createApiToken(rt.deps, actor, { roomId, scopes: ['ingest'], name: `demo simulator ${new Date().toISOString().slice(0, 16)}` });
 
 /**
@@ -73,7 +83,7 @@ process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
 
 const rate = Number(process.env.DEMO_RATE ?? 50) || 50;
-void simulate({ room: roomId, rate, format: 'custom', url, token, batch: Math.max(1, Math.ceil(rate / 4)), signal: controller.signal, log: (line) => app.log.info(`simulator: ${line}`) });
+void simulate({ lineup, room: roomId, rate, format: 'custom', url, token, batch: Math.max(1, Math.ceil(rate / 4)), signal: controller.signal, log: (line) => app.log.info(`simulator: ${line}`) });
 process.stdout.write(
   `\nShowrunner demo at ${url} — sign in as owner@demo.showrunner.dev / showrunner-demo.\nA simulated show is playing: watch it at ${url}/sessions/${sessionId}/live (every live room: ${url}/live).\n\n`,
 );

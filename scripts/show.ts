@@ -84,6 +84,8 @@ export class Show {
     seed: number,
     /** The show's planned length in seconds (the viewer curve falls over its last fifth); Infinity for an open-ended one. */
     private readonly length = Infinity,
+    /** What the host sells, in run-of-show order, and for how many minutes each. */
+    private readonly lineup: { product: Product; minutes: number }[] = PRODUCTS.map((product) => ({ product, minutes: 10 })),
   ) {
     this.rand = random(seed);
     for (let i = 0; i < 400; i++) {
@@ -104,9 +106,15 @@ export class Show {
     return Math.max(0, Math.round((200 + plateau * rise) * fall * (0.97 + this.rand() * 0.06)));
   }
 
-  /** The product on sale at `t` seconds: each gets ten minutes. */
+  /** The product on sale at `t` seconds: the lineup in order, round and round. */
   productAt(t: number): Product {
-    return PRODUCTS[Math.floor(t / 600) % PRODUCTS.length]!;
+    const cycle = this.lineup.reduce((sum, x) => sum + x.minutes * 60, 0);
+    let offset = cycle > 0 ? t % cycle : 0;
+    for (const x of this.lineup) {
+      if (offset < x.minutes * 60) return x.product;
+      offset -= x.minutes * 60;
+    }
+    return this.lineup[0]?.product ?? PRODUCTS[0]!;
   }
 
   /** The next `n` moments at `t` seconds into the show; viewer counts and host lines come on their own clock. */

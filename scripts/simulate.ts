@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { douyinSignature } from '../server/modules/ingest/adapters/douyin';
-import { Show, type Moment } from './show';
+import { Show, type Moment, type Product } from './show';
 
 export type SimFormat = 'custom' | 'tiktok' | 'bilibili' | 'douyin';
 
@@ -24,6 +24,8 @@ export interface SimulateOptions {
   /** Most events per request. */
   batch: number;
   seed?: number;
+  /** The run of show to sell (products and minutes each); a built-in lineup by default. */
+  lineup?: { product: Product; minutes: number }[];
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -195,7 +197,7 @@ function sleep(ms: number, signal?: AbortSignal) {
 
 /** Plays the show until `duration` passes or the signal aborts; returns what was sent and stored. */
 export async function simulate(options: SimulateOptions): Promise<SimulateStats> {
-  const show = new Show(options.seed ?? Date.now() & 0xffffffff, options.duration ?? Infinity);
+  const show = new Show(options.seed ?? Date.now() & 0xffffffff, options.duration ?? Infinity, options.lineup?.length ? options.lineup : undefined);
   const stats: SimulateStats = { sent: 0, accepted: 0, requests: 0, failures: 0 };
   const log = options.log ?? (() => {});
   const started = Date.now();
