@@ -5,8 +5,13 @@ import { sessionSummary } from './ingest.repository';
 import { minuteOf } from './ingest.rules';
 import * as live from './live.repository';
 
-/** Pushes are coalesced: each watched session gets at most one delta per tick, and the wall one message. */
+/** The wall gets one message per tick; a watched session that stays unchanged still hears nothing. */
 export const LIVE_TICK_MS = 1000;
+/**
+ * A commit reaches a session's watchers this soon after it lands: commits within the window go out as one delta, so a
+ * busy room gets at most ~25 deltas a second and a quiet one sees its events within a tenth of a second.
+ */
+export const PUSH_COALESCE_MS = 40;
 /** Events read per session per tick; a bigger backlog continues on the next tick. */
 const EVENTS_PER_TICK = 5000;
 const COMMENTS_PER_DELTA = 100;
@@ -28,14 +33,16 @@ interface Watched {
 
 /**
  * The in-process publisher between ingestion and the live monitor. The ingest service marks sessions changed after each
- * commit; a one-second tick reads what changed since the last push and sends it to whoever watches. It lives in one
+ * commit; within PUSH_COALESCE_MS the changes since the last push go to whoever watches, and a one-second tick feeds the wall. It lives in one
  * process: a second server process would need its own feed (e.g. PostgreSQL LISTEN) — not needed for one node.
  */
 export class LiveHub {
   private sessions = new Map<string, Watched>();
   private walls = new Set<WallWatcher>();
   private timer: NodeJS.Timeout | null = null;
+  private flushTimer: NodeJS.Timeout | null = null;
   private ticking = false;
+  private flushing = false;
 
   /** Where a failed round is reported (the routes point it at the app's log). */
   onError: (err: unknown) => void = (err) => console.error('live push failed', err);
@@ -44,9 +51,37 @@ export class LiveHub {
 
   /** Called after a commit: these sessions have new events. Cheap when nobody watches. */
   markChanged(sessionIds: readonly string[]) {
+    let watched = false;
     for (const id of sessionIds) {
       const w = this.sessions.get(id);
-      if (w) w.dirty = true;
+      if (w) {
+        w.dirty = true;
+        watched = true;
+      }
+    }
+    if (watched) this.scheduleFlush();
+  }
+
+  private scheduleFlush() {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      void this.flushSessions().catch((err) => this.onError(err));
+    }, PUSH_COALESCE_MS);
+    this.flushTimer.unref();
+  }
+
+  /** Sends every changed session's delta. One round at a time: two at once would read past the same cursor twice. */
+  private async flushSessions() {
+    if (this.flushing) {
+      this.scheduleFlush();
+      return;
+    }
+    this.flushing = true;
+    try {
+      await Promise.all([...this.sessions].filter(([, w]) => w.dirty).map(([id, w]) => this.pushSession(id, w)));
+    } finally {
+      this.flushing = false;
     }
   }
 
@@ -89,7 +124,8 @@ export class LiveHub {
     if (this.ticking) return; // a slow round is not overlapped; the next tick picks up the rest
     this.ticking = true;
     try {
-      await Promise.all([...this.sessions].filter(([, w]) => w.dirty).map(([id, w]) => this.pushSession(id, w)));
+      // Sessions a failed flush left dirty are retried here.
+      await this.flushSessions();
       if (this.walls.size) await this.pushWall(now);
     } catch (err) {
       // Keep the loop alive: the failed sessions stay behind their cursor and are retried on the next tick.
@@ -102,6 +138,8 @@ export class LiveHub {
   stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     this.sessions.clear();
     this.walls.clear();
   }
