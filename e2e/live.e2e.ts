@@ -1,0 +1,151 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionSummary } from '../contracts/ingest';
+import type { SessionView } from '../contracts/planning';
+import { simulate, type SimulateStats } from '../scripts/simulate';
+import { enUS } from '../web/i18n/en-US';
+import { zhCN } from '../web/i18n/zh-CN';
+import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, signIn, startServer, textOf, type RunningServer } from './support';
+
+// The live monitor while a show is playing: the demo owner makes an ingest+read token and a session covering now in a
+// demo room, opens /sessions/<id>/live, and the simulator (scripts/simulate.ts, in-process) plays a custom-format show
+// into the room through the real ingestion API. The page's feed, viewer count and comment total move; the summary API
+// agrees; the wall (/live) shows the session's card. Screenshots: e2e/screenshots/live-NN-*.png.
+
+const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
+const SIM_SECONDS = 5;
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  clearShots('live-');
+  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
+  ({ context, page } = await openPage(browser, server, 'zh-CN'));
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A number as the page prints it ("1,234"); NaN for "—". */
+const num = (s: string) => (/\d/.test(s) ? Number(s.replace(/[^0-9.-]/g, '')) : NaN);
+
+describe('live monitor', () => {
+  it('updates while the simulator plays a show, and the wall shows the session', async () => {
+    await signIn(page, OWNER.email, OWNER.password);
+    const api = apiAs(page);
+
+    // A session in a demo room that has nothing else planned around now.
+    const now = Date.now();
+    const plannedStart = new Date(now - 5 * 60_000).toISOString();
+    const plannedEnd = new Date(now + 60 * 60_000).toISOString();
+    const rooms = (await api.json<{ items: { id: string; displayName: string }[] }>('/rooms')).items;
+    expect(rooms.length).toBeGreaterThan(0);
+    let session: SessionView | undefined;
+    const refused: string[] = [];
+    for (const room of rooms) {
+      const res = await api.post<SessionView & { error?: { code: string; details?: { violations?: { code: string; severity: string }[] } } }>('/sessions', {
+        roomId: room.id,
+        title: 'E2E 直播监控 live monitor',
+        plannedStart,
+        plannedEnd,
+      });
+      if (res.status === 201) {
+        session = res.body;
+        break;
+      }
+      // Another show in this room at this time (room-overlap) or another blocking rule: try the next room.
+      expect(res.status, JSON.stringify(res.body)).toBe(409);
+      refused.push(`${room.displayName}: ${(res.body.error?.details?.violations ?? []).map((v) => v.code).join(',')}`);
+    }
+    if (!session) throw new Error(`no demo room is free now: ${refused.join('; ')}`);
+    const roomId = session.roomId;
+
+    const created = await api.post<{ token: string; apiToken: { scopes: string[] } }>('/tokens', { name: 'e2e live simulator', roomId, scopes: ['ingest', 'read'] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body.apiToken.scopes.sort()).toEqual(['ingest', 'read']);
+    const token = created.body.token;
+
+    // The monitor, before any event.
+    await page.goto(`/sessions/${session.id}/live`);
+    const monitor = page.getByTestId('live-monitor');
+    await monitor.and(page.locator('[data-ready="true"]')).waitFor();
+    await page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
+    const viewersValue = page.getByTestId('live-viewers').locator('.ant-statistic-content-value');
+    const initialViewers = await textOf(viewersValue);
+    const feedItems = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"]');
+    const initialFeed = await feedItems.count();
+    expect(initialFeed).toBe(0);
+    // The comment total is the secondary line under the comments-per-minute statistic.
+    const commentTotal = page.locator('.ant-card', { has: page.getByTestId('live-cpm') }).locator('.ant-typography-secondary');
+    expect(num(await textOf(commentTotal))).toBe(0);
+
+    // Play a show into the room: custom format, 50 events/s for a few seconds.
+    const log: string[] = [];
+    let simEndedAt: number | undefined;
+    const run: Promise<SimulateStats> = simulate({ room: roomId, rate: 50, format: 'custom', url: server.url, token, duration: SIM_SECONDS, batch: 13, seed: 20261127, log: (l) => log.push(l) }).finally(() => {
+      simEndedAt = Date.now();
+    });
+    let stats: SimulateStats;
+    try {
+      // While it runs, the page moves: comments arrive in the feed and the viewer count turns into a positive number.
+      await eventually(async () => expect(await feedItems.count()).toBeGreaterThan(initialFeed));
+      await eventually(async () => {
+        const shown = await textOf(viewersValue);
+        expect(shown).not.toBe(initialViewers);
+        expect(num(shown)).toBeGreaterThan(0);
+      });
+      await eventually(async () => expect(num(await textOf(commentTotal))).toBeGreaterThan(0));
+      expect(simEndedAt, 'the page should update during the run, not only after it').toBeUndefined();
+    } finally {
+      // Let the run finish either way (it would otherwise keep posting into a stopped server).
+      stats = await run;
+    }
+    expect(log.filter((l) => l.startsWith('HTTP') || l.startsWith('request failed'))).toEqual([]);
+    expect(stats.failures).toBe(0);
+    expect(stats.accepted).toBeGreaterThan(100);
+
+    // The summary agrees with the page once the last push has arrived.
+    const summary = await api.json<SessionSummary>(`/sessions/${session.id}/summary`);
+    expect(summary.counts.comment).toBeGreaterThan(0);
+    expect(summary.peakViewers).toBeGreaterThan(0);
+    await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment));
+    const feedShown = await feedItems.count();
+    expect(feedShown).toBeGreaterThan(0);
+    // Every comment reached the page through the pushes (the page keeps the newest 200).
+    expect(feedShown).toBe(Math.min(200, summary.counts.comment));
+    const viewersShown = num(await textOf(viewersValue));
+    expect(viewersShown).toBeGreaterThan(0);
+    expect(viewersShown).toBeLessThanOrEqual(summary.peakViewers!);
+    // The token's read scope reads the same summary.
+    const viaToken = await page.request.get(`/api/v1/sessions/${session.id}/summary`, { headers: { authorization: `Bearer ${token}` } });
+    expect(viaToken.status()).toBe(200);
+    expect(((await viaToken.json()) as SessionSummary).counts.comment).toBe(summary.counts.comment);
+    for (const part of ['live-comments-chart', 'live-current-slot', 'live-alerts']) await page.getByTestId(part).waitFor();
+    await settledShot(page, 'live-01-monitor-zh');
+
+    // The wall lists the (now live) session.
+    await page.goto('/live');
+    const card = page.getByTestId(`live-card-${session.id}`);
+    await card.waitFor();
+    expect(await textOf(card)).toContain('E2E 直播监控');
+    expect(await textOf(page.getByTestId('live-wall'))).toContain(zhCN['live.viewers']);
+    await settledShot(page, 'live-02-wall-zh');
+
+    // Back to the monitor, in English.
+    await card.click();
+    await monitor.and(page.locator('[data-ready="true"]')).waitFor();
+    await page.getByTestId('lang-switch').click();
+    await page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
+    await eventually(async () => expect(await textOf(page.getByTestId('live-viewers'))).toContain(enUS['live.viewers']));
+    await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment));
+    // A fresh connection starts from the snapshot: the newest 50 comments.
+    expect(await feedItems.count()).toBe(Math.min(50, summary.counts.comment));
+    await settledShot(page, 'live-03-monitor-en');
+  });
+});
