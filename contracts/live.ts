@@ -3,7 +3,7 @@ import { SessionSummary } from './ingest';
 import { SessionStatus, SlotType } from './planning';
 
 // The live monitor's WebSocket messages: GET /api/v1/sessions/{id}/live sends a LiveSnapshot on connect, then at most
-// one LiveDelta per second while events arrive; GET /api/v1/live (the wall) sends a LiveWall every second.
+// a LiveDelta within 40 ms of each commit (coalesced) while events arrive; GET /api/v1/live (the wall) sends a LiveWall every second.
 
 const Count = z.number().int().min(0);
 
