@@ -1,19 +1,31 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduleView, SessionDetailView, SessionView, Violation, WorkloadView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { launchBrowser, shot, startServer, type RunningServer } from './support';
+import {
+  afterResponse,
+  apiAs,
+  clearShots,
+  closeSelect,
+  eventually,
+  innerTextOf,
+  launchBrowser,
+  motionShot,
+  openPage,
+  pickOption,
+  signIn,
+  startServer,
+  type Locale,
+  type RunningServer,
+} from './support';
 
 // The live-planning path of the console, in both languages, against the demo company:
 // create a session with the form → crew it → hit a person conflict and read why → fix it → a missing role blocks
 // scheduling → schedule → find it on the calendar and drag it to another slot. Then a member's own schedule and the
 // workload table. Screenshots: e2e/screenshots/planning-<locale>-NN-<step>.png.
 
-type Locale = 'zh-CN' | 'en-US';
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
 const DICT = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 /** The browser runs in another zone than the rooms (Asia/Shanghai) for en-US: times must still be the room's. */
@@ -25,101 +37,10 @@ const SERVER_ROLE: Record<Locale, Record<'field_control' | 'console', string>> =
 };
 const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const MEMBER = { email: 'host1.beauty@demo.showrunner.dev', password: 'showrunner-demo' };
-const WAIT_MS = 15_000;
 const ROOM_ZONE = 'Asia/Shanghai';
 
 // ---------------------------------------------------------------------------------------------
-// Helpers (kept in this file on purpose).
-
-async function newPage(browser: Browser, server: RunningServer, locale: Locale): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale, timezoneId: BROWSER_ZONE[locale], viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(WAIT_MS);
-  return { context, page: await context.newPage() };
-}
-
-/** Retries a block of assertions until it passes or time runs out. */
-async function until<T>(check: () => T | Promise<T>, timeout = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function text(locator: Locator): Promise<string> {
-  await locator.waitFor();
-  return ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(who.email);
-  await page.getByTestId('login-password').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-/** The JSON API with the page's cookies; writes carry the session's CSRF token from /auth/me. */
-function apiOf(page: Page) {
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (method !== 'GET') {
-      const me = await page.request.get('/api/v1/auth/me');
-      headers['x-csrf-token'] = ((await me.json()) as { csrfToken: string }).csrfToken;
-    }
-    const res = await page.request.fetch(`/api/v1${url}`, { method, headers, data: body });
-    const raw = await res.text();
-    return { status: res.status(), body: (raw ? JSON.parse(raw) : undefined) as T };
-  };
-  return {
-    call,
-    async get<T>(url: string): Promise<T> {
-      const res = await call<T>('GET', url);
-      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return res.body;
-    },
-  };
-}
-
-/** Waits for the API response that `action` causes. */
-async function responseOf(page: Page, method: string, pathname: string | RegExp, action: () => Promise<unknown>): Promise<Response> {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => {
-      const p = new URL(r.url()).pathname;
-      return r.request().method() === method && (typeof pathname === 'string' ? p === pathname : pathname.test(p));
-    }),
-    action(),
-  ]);
-  return res;
-}
-
-/** Opens an antd Select, optionally types a search, and clicks the option labelled `label` in its own dropdown. */
-async function choose(page: Page, select: Locator, label: string, search?: string): Promise<void> {
-  const input = select.locator('input[role="combobox"]');
-  await select.click();
-  await until(async () => expect(await input.getAttribute('aria-expanded')).toBe('true'));
-  const listId = await input.getAttribute('aria-controls');
-  if (search) await page.keyboard.type(search);
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(label, { exact: true }) });
-  await until(async () => {
-    if ((await option.count()) === 0) {
-      await dropdown.locator('.ant-select-dropdown-list-holder').evaluate((h) => h.scrollBy(0, 120)).catch(() => undefined);
-      throw new Error(`no option "${label}" in ${await dropdown.innerText().catch(() => '?')}`);
-    }
-  });
-  await option.first().click();
-}
-
-/** Closes whatever select dropdown is open (multi-selects stay open after a pick). */
-async function closeDropdown(page: Page): Promise<void> {
-  await page.keyboard.press('Escape');
-  await until(async () => expect(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').filter({ visible: true }).count()).toBe(0));
-}
+// Helpers of this file only (the rest are in ./support).
 
 /** Types a wall-clock time into an antd DatePicker (with time) and confirms it with Enter. */
 async function typeDate(page: Page, picker: Locator, value: string): Promise<void> {
@@ -127,45 +48,7 @@ async function typeDate(page: Page, picker: Locator, value: string): Promise<voi
   await picker.fill('');
   await page.keyboard.type(value);
   await page.keyboard.press('Enter');
-  await until(async () => expect(await picker.inputValue()).toBe(value));
-}
-
-/**
- * A screenshot once spinners are gone and antd's enter/leave motions and other finite animations have finished.
- * Full page by default; `viewport` for open modals (a full-page shot of a taller page shifts the fixed layers).
- */
-async function snap(page: Page, name: string, { viewport = false } = {}): Promise<void> {
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
-  // antd's enter/leave motions (modals, messages) on anything visible; an invisible button spinner may stay in
-  // "-leave-active" for good, so zero-sized elements are ignored and the wait is best effort.
-  await page
-    .waitForFunction(
-      () =>
-        ![...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].some((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 0 && r.height > 0;
-        }),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await page.evaluate(async (full) => {
-    // A full-page shot of a scrolled window draws the fixed header and sidebar over the content.
-    if (full) window.scrollTo(0, 0);
-    await document.fonts.ready;
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-  }, !viewport);
-  if (viewport) {
-    fs.mkdirSync(path.resolve('e2e/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.resolve('e2e/screenshots', `${name}.png`) });
-  } else await shot(page, name);
-}
-
-function clearShots(prefix: string): void {
-  const dir = path.resolve('e2e/screenshots');
-  if (!fs.existsSync(dir)) return;
-  for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.png')) fs.rmSync(path.join(dir, f));
+  await eventually(async () => expect(await picker.inputValue()).toBe(value));
 }
 
 interface RoomView {
@@ -221,16 +104,16 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
 
   beforeAll(async () => {
     server = await startServer(['--demo']);
-    ({ context, page } = await newPage(browser, server, locale));
-    await signIn(page, OWNER);
-    const api = apiOf(page);
-    const rooms = (await api.get<{ items: RoomView[] }>('/rooms')).items;
+    ({ context, page } = await openPage(browser, server, locale, { timezoneId: BROWSER_ZONE[locale] }));
+    await signIn(page, OWNER.email, OWNER.password);
+    const api = apiAs(page);
+    const rooms = (await api.json<{ items: RoomView[] }>('/rooms')).items;
     const teamWithTwo = rooms.find((r) => rooms.filter((o) => o.teamId === r.teamId).length >= 2)!;
     [room, otherRoom] = rooms.filter((r) => r.teamId === teamWithTwo.teamId) as [RoomView, RoomView];
     expect(room.timeZone).toBe(ROOM_ZONE);
-    const positions = (await api.get<{ items: PositionView[] }>('/positions')).items;
+    const positions = (await api.json<{ items: PositionView[] }>('/positions')).items;
     const positionId = (code: string) => positions.find((p) => p.code === code)!.id;
-    const people = (await api.get<{ items: PersonView[] }>(`/people?teamId=${room.teamId}&status=active`)).items;
+    const people = (await api.json<{ items: PersonView[] }>(`/people?teamId=${room.teamId}&status=active`)).items;
     const hosts = people.filter((p) => p.positionId === positionId('host'));
     expect(hosts.length).toBeGreaterThanOrEqual(2);
     [host1, host2] = hosts as [PersonView, PersonView];
@@ -251,39 +134,39 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await page.getByTestId('session-create').click();
     const form = page.getByTestId('session-form');
     await form.waitFor();
-    await choose(page, form.getByTestId('session-room'), room.displayName);
+    await pickOption(page, form.getByTestId('session-room'), room.displayName);
     await form.getByTestId('session-title').fill(title);
     await typeDate(page, form.getByTestId('session-start'), `${dayIso} 10:00`);
     await typeDate(page, form.getByTestId('session-end'), `${dayIso} 12:00`);
-    expect(await text(form.getByTestId('session-zone-hint'))).toContain(ROOM_ZONE);
+    expect(await innerTextOf(form.getByTestId('session-zone-hint'))).toContain(ROOM_ZONE);
     await form.getByTestId('session-goal-gmv').fill('50000');
     await form.getByTestId('session-goal-viewers').fill('20000');
     await form.getByTestId('session-goal-orders').fill('800');
-    await snap(page, name('01-new-session'), { viewport: true });
+    await motionShot(page, name('01-new-session'), { viewport: true });
 
-    const res = await responseOf(page, 'POST', '/api/v1/sessions', () => page.getByTestId('session-submit').click());
+    const res = await afterResponse(page, 'POST', '/api/v1/sessions', () => page.getByTestId('session-submit').click());
     expect(res.status()).toBe(201);
     const created = (await res.json()) as SessionView;
     sessionId = created.id;
     await page.waitForURL((u) => u.pathname === `/sessions/${sessionId}`);
     // The header's title (the edit form, rendered hidden on the same page, has an input with the same test id).
     const header = page.getByTestId('session-header');
-    expect(await text(header.getByTestId('session-title'))).toBe(title);
+    expect(await innerTextOf(header.getByTestId('session-title'))).toBe(title);
     expect(await header.getByTestId('session-status-tag').getAttribute('data-status')).toBe('draft');
 
     // 10:00–12:00 in Shanghai whatever the browser's own zone is.
     expect(created).toMatchObject({ roomId: room.id, title, status: 'draft', timeZone: ROOM_ZONE, goals: { gmvFen: 5_000_000, viewers: 20000, orders: 800 } });
     expect(Date.parse(created.plannedStart)).toBe(day.set({ hour: 10 }).toMillis());
     expect(Date.parse(created.plannedEnd)).toBe(day.set({ hour: 12 }).toMillis());
-    expect(await text(page.getByTestId('session-time'))).toContain(`${dayIso}`);
-    expect(await text(page.getByTestId('session-time'))).toContain('10:00–12:00');
-    await snap(page, name('02-session-opened'));
+    expect(await innerTextOf(page.getByTestId('session-time'))).toContain(`${dayIso}`);
+    expect(await innerTextOf(page.getByTestId('session-time'))).toContain('10:00–12:00');
+    await motionShot(page, name('02-session-opened'));
 
     // Editing shows the same wall-clock times back (room zone, not the browser's).
     await page.getByTestId('session-edit').click();
     const edit = page.getByTestId('session-form');
     await edit.waitFor();
-    await until(async () => expect(await edit.getByTestId('session-start').inputValue()).toBe(`${dayIso} 10:00`));
+    await eventually(async () => expect(await edit.getByTestId('session-start').inputValue()).toBe(`${dayIso} 10:00`));
     expect(await edit.getByTestId('session-end').inputValue()).toBe(`${dayIso} 12:00`);
     await page.keyboard.press('Escape');
     await edit.waitFor({ state: 'hidden' });
@@ -293,29 +176,29 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await page.getByTestId('session-tab-crew').click();
     await page.getByTestId('crew-table').waitFor();
     // The room requires host, field control and console: all still empty.
-    expect(await text(page.getByTestId('crew-missing'))).toContain(t['sessionRole.host']);
-    await choose(page, page.getByTestId('crew-role-host'), host1.displayName, host1.displayName);
-    await closeDropdown(page);
-    await choose(page, page.getByTestId('crew-role-field_control'), fieldControl.displayName, fieldControl.displayName);
-    await closeDropdown(page);
-    await choose(page, page.getByTestId('crew-role-console'), consolePerson.displayName, consolePerson.displayName);
-    await closeDropdown(page);
+    expect(await innerTextOf(page.getByTestId('crew-missing'))).toContain(t['sessionRole.host']);
+    await pickOption(page, page.getByTestId('crew-role-host'), host1.displayName, { search: host1.displayName });
+    await closeSelect(page);
+    await pickOption(page, page.getByTestId('crew-role-field_control'), fieldControl.displayName, { search: fieldControl.displayName });
+    await closeSelect(page);
+    await pickOption(page, page.getByTestId('crew-role-console'), consolePerson.displayName, { search: consolePerson.displayName });
+    await closeSelect(page);
     await page.getByTestId('crew-missing').waitFor({ state: 'detached' });
-    const res = await responseOf(page, 'PUT', `/api/v1/sessions/${sessionId}/crew`, () => page.getByTestId('crew-save').click());
+    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/crew`, () => page.getByTestId('crew-save').click());
     expect(res.status()).toBe(200);
-    await until(async () => expect(await page.getByTestId('crew-save').isDisabled()).toBe(true));
+    await eventually(async () => expect(await page.getByTestId('crew-save').isDisabled()).toBe(true));
 
-    const saved = await apiOf(page).get<SessionDetailView>(`/sessions/${sessionId}`);
+    const saved = await apiAs(page).json<SessionDetailView>(`/sessions/${sessionId}`);
     expect(saved.crew.map((c) => `${c.role}:${c.personId}`).sort()).toEqual(
       [`host:${host1.id}`, `field_control:${fieldControl.id}`, `console:${consolePerson.id}`].sort(),
     );
     expect(saved.missingRoles).toEqual([]);
-    await snap(page, name('03-crew-assigned'));
+    await motionShot(page, name('03-crew-assigned'));
   });
 
   it('explains a person conflict with an overlapping session in another room, and takes the fix', async () => {
     // A second session of the same team, in the other room, overlapping by an hour.
-    const api = apiOf(page);
+    const api = apiAs(page);
     const res = await api.call<SessionView>('POST', '/sessions', {
       roomId: otherRoom.id,
       title: conflictTitle,
@@ -327,9 +210,9 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
 
     await page.goto(`/sessions/${conflictId}?tab=crew`);
     await page.getByTestId('crew-table').waitFor();
-    await choose(page, page.getByTestId('crew-role-host'), host1.displayName, host1.displayName);
-    await closeDropdown(page);
-    const put = await responseOf(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
+    await pickOption(page, page.getByTestId('crew-role-host'), host1.displayName, { search: host1.displayName });
+    await closeSelect(page);
+    const put = await afterResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
     expect(put.status()).toBe(409);
     const violations = ((await put.json()) as { error: { details: { violations: Violation[] } } }).error.details.violations;
     expect(violations.map((v) => v.code)).toContain('person-overlap');
@@ -338,56 +221,56 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await modal.waitFor();
     const overlap = modal.getByTestId('violation-person-overlap');
     expect(await overlap.getAttribute('data-severity')).toBe('block');
-    const message = await text(overlap);
+    const message = await innerTextOf(overlap);
     expect(message).toContain(host1.displayName);
     expect(message).toContain(title);
     expect(message).toContain(locale === 'zh-CN' ? '时间重叠' : 'at an overlapping time');
-    await snap(page, name('04-person-conflict'), { viewport: true });
+    await motionShot(page, name('04-person-conflict'), { viewport: true });
 
     // Fix: change the plan (close the explanation), take the first host off and put the second one on.
     await page.getByTestId('violations-close').click();
     await modal.waitFor({ state: 'detached' });
     await page.getByTestId('crew-reset').click();
-    await choose(page, page.getByTestId('crew-role-host'), host2.displayName, host2.displayName);
-    await closeDropdown(page);
-    const fixed = await responseOf(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
+    await pickOption(page, page.getByTestId('crew-role-host'), host2.displayName, { search: host2.displayName });
+    await closeSelect(page);
+    const fixed = await afterResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
     expect(fixed.status()).toBe(200);
-    const after = await api.get<SessionDetailView>(`/sessions/${conflictId}`);
+    const after = await api.json<SessionDetailView>(`/sessions/${conflictId}`);
     expect(after.crew.map((c) => `${c.role}:${c.personId}`)).toEqual([`host:${host2.id}`]);
     expect(after.violations.filter((v) => v.code === 'person-overlap')).toEqual([]);
-    await until(async () => expect(await page.getByTestId('crew-save').isDisabled()).toBe(true));
-    await snap(page, name('05-conflict-fixed'));
+    await eventually(async () => expect(await page.getByTestId('crew-save').isDisabled()).toBe(true));
+    await motionShot(page, name('05-conflict-fixed'));
   });
 
   it('refuses to schedule a session with an empty required role and names the roles', async () => {
     // The second session has a host only: field control and console are missing.
     await page.getByTestId('session-tab-overview').click();
-    const res = await responseOf(page, 'POST', `/api/v1/sessions/${conflictId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${conflictId}/status`, () => page.getByTestId('session-status-schedule').click());
     expect(res.status()).toBe(409);
     const modal = page.getByTestId('violations-modal');
     await modal.waitFor();
-    const missing = await text(modal.getByTestId('violation-missing-roles'));
+    const missing = await innerTextOf(modal.getByTestId('violation-missing-roles'));
     expect(missing.toLowerCase()).toContain(SERVER_ROLE[locale].field_control);
     expect(missing.toLowerCase()).toContain(SERVER_ROLE[locale].console);
     expect(missing).not.toContain(locale === 'zh-CN' ? '主播' : 'host');
-    await snap(page, name('06-missing-roles'), { viewport: true });
+    await motionShot(page, name('06-missing-roles'), { viewport: true });
     await page.getByTestId('violations-close').click();
     await modal.waitFor({ state: 'detached' });
-    expect((await apiOf(page).get<SessionDetailView>(`/sessions/${conflictId}`)).status).toBe('draft');
+    expect((await apiAs(page).json<SessionDetailView>(`/sessions/${conflictId}`)).status).toBe('draft');
     expect(await page.getByTestId('session-header').getByTestId('session-status-tag').getAttribute('data-status')).toBe('draft');
   });
 
   it('schedules the crewed session with the status button', async () => {
     await page.goto(`/sessions/${sessionId}`);
-    const res = await responseOf(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
     expect(res.status()).toBe(200);
     const tag = page.getByTestId('session-header').getByTestId('session-status-tag');
-    await until(async () => expect(await tag.getAttribute('data-status')).toBe('scheduled'));
-    expect(await text(tag)).toBe(t['sessionStatus.scheduled']);
+    await eventually(async () => expect(await tag.getAttribute('data-status')).toBe('scheduled'));
+    expect(await innerTextOf(tag)).toBe(t['sessionStatus.scheduled']);
     // The next moves from scheduled are on offer now.
     await page.getByTestId('session-status-go-live').waitFor();
-    expect((await apiOf(page).get<SessionDetailView>(`/sessions/${sessionId}`)).status).toBe('scheduled');
-    await snap(page, name('07-scheduled'));
+    expect((await apiAs(page).json<SessionDetailView>(`/sessions/${sessionId}`)).status).toBe('scheduled');
+    await motionShot(page, name('07-scheduled'));
   });
 
   it('finds the session on the calendar in its day and saves a drag to another slot', async () => {
@@ -395,18 +278,18 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await page.getByTestId('calendar-grid').waitFor();
     // Week by week to the session's week.
     for (let i = 0; i < 6 && (await page.getByTestId(`calendar-day-${dayIso}`).count()) === 0; i++) {
-      const before = await text(page.getByTestId('calendar-range'));
+      const before = await innerTextOf(page.getByTestId('calendar-range'));
       await page.getByTestId('calendar-next').click();
-      await until(async () => expect(await text(page.getByTestId('calendar-range'))).not.toBe(before));
+      await eventually(async () => expect(await innerTextOf(page.getByTestId('calendar-range'))).not.toBe(before));
     }
     await page.getByTestId(`calendar-day-${dayIso}`).waitFor();
     const block = page.locator(`[data-day-col="${dayIso}"]`).getByTestId(`calendar-block-${sessionId}`);
     await block.waitFor();
     expect(await block.isVisible()).toBe(true);
     expect(await block.getAttribute('data-status')).toBe('scheduled');
-    expect(await text(block)).toContain(title);
-    expect(await text(block)).toContain('10:00–12:00');
-    await snap(page, name('08-calendar'));
+    expect(await innerTextOf(block)).toContain(title);
+    expect(await innerTextOf(block)).toContain('10:00–12:00');
+    await motionShot(page, name('08-calendar'));
 
     // Drag one day to the right and 1½ hours down (48 px an hour, snapped to 15 minutes).
     const box = (await block.boundingBox())!;
@@ -420,16 +303,16 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     const preview = page.getByTestId('calendar-drag-preview');
     await preview.waitFor();
     const movedDay = day.plus({ days: 1 });
-    await until(async () => expect(await text(preview.getByTestId('calendar-drag-time'))).toContain(`${movedDay.toISODate()}`));
-    expect(await text(preview.getByTestId('calendar-drag-time'))).toContain('11:30–13:30');
+    await eventually(async () => expect(await innerTextOf(preview.getByTestId('calendar-drag-time'))).toContain(`${movedDay.toISODate()}`));
+    expect(await innerTextOf(preview.getByTestId('calendar-drag-time'))).toContain('11:30–13:30');
     // The server's verdict on the proposal (nothing saved yet).
     await preview.getByTestId('drag-ok').waitFor();
-    await snap(page, name('09-dragging'), { viewport: true });
-    const patch = await responseOf(page, 'PATCH', `/api/v1/sessions/${sessionId}`, () => page.mouse.up());
+    await motionShot(page, name('09-dragging'), { viewport: true });
+    const patch = await afterResponse(page, 'PATCH', `/api/v1/sessions/${sessionId}`, () => page.mouse.up());
     expect(patch.status()).toBe(200);
     await preview.waitFor({ state: 'detached' });
 
-    const moved = await apiOf(page).get<SessionDetailView>(`/sessions/${sessionId}`);
+    const moved = await apiAs(page).json<SessionDetailView>(`/sessions/${sessionId}`);
     const shift = Date.parse(moved.plannedStart) - day.set({ hour: 10 }).toMillis();
     expect(shift).toBe((24 * 60 + 90) * 60_000);
     expect(shift % (15 * 60_000)).toBe(0);
@@ -437,29 +320,29 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     expect(moved.status).toBe('scheduled');
     const movedBlock = page.locator(`[data-day-col="${movedDay.toISODate()}"]`).getByTestId(`calendar-block-${sessionId}`);
     await movedBlock.waitFor();
-    expect(await text(movedBlock)).toContain('11:30–13:30');
+    expect(await innerTextOf(movedBlock)).toContain('11:30–13:30');
     expect(await page.locator(`[data-day-col="${dayIso}"]`).getByTestId(`calendar-block-${sessionId}`).count()).toBe(0);
-    await snap(page, name('10-moved'));
+    await motionShot(page, name('10-moved'));
   });
 
   it('shows a member their upcoming sessions with their role', async () => {
-    const member = await newPage(browser, server, locale);
+    const member = await openPage(browser, server, locale, { timezoneId: BROWSER_ZONE[locale] });
     try {
-      await signIn(member.page, MEMBER);
-      const schedule = await apiOf(member.page).get<ScheduleView>('/me/schedule');
+      await signIn(member.page, MEMBER.email, MEMBER.password);
+      const schedule = await apiAs(member.page).json<ScheduleView>('/me/schedule');
       expect(schedule.person).not.toBeNull();
       expect(schedule.sessions.length).toBeGreaterThan(0);
       await member.page.goto('/my-schedule');
       const table = member.page.getByTestId('my-sessions-table');
       await table.waitFor();
-      expect(await text(member.page.locator('main h3').first())).toBe(t['mySchedule.title']);
-      await until(async () => expect(await table.locator('[data-testid^="my-session-"]').count()).toBe(schedule.sessions.length));
+      expect(await innerTextOf(member.page.locator('main h3').first())).toBe(t['mySchedule.title']);
+      await eventually(async () => expect(await table.locator('[data-testid^="my-session-"]').count()).toBe(schedule.sessions.length));
       for (const s of schedule.sessions.slice(0, 3)) {
-        const row = await text(member.page.getByTestId(`my-session-${s.id}`));
+        const row = await innerTextOf(member.page.getByTestId(`my-session-${s.id}`));
         expect(row).toContain(s.title);
         for (const role of s.roles) expect(row).toContain(t[`sessionRole.${role}`]);
       }
-      await snap(member.page, name('11-my-schedule'));
+      await motionShot(member.page, name('11-my-schedule'));
     } finally {
       await member.context.close();
     }
@@ -470,12 +353,12 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     const table = page.getByTestId('workload-table');
     await table.waitFor();
     const monday = DateTime.now().setZone(ROOM_ZONE).startOf('week').toISODate();
-    const workload = await apiOf(page).get<WorkloadView>(`/workload?weekStart=${monday}`);
+    const workload = await apiAs(page).json<WorkloadView>(`/workload?weekStart=${monday}`);
     expect(workload.rows.length).toBeGreaterThan(0);
     const rows = table.locator('[data-testid^="workload-row-"]');
-    await until(async () => expect(await rows.count()).toBeGreaterThan(0));
+    await eventually(async () => expect(await rows.count()).toBeGreaterThan(0));
     const first = workload.rows[0]!;
-    expect(await text(page.getByTestId(`workload-row-${first.personId}`))).toContain(first.displayName);
-    await snap(page, name('12-workload'));
+    expect(await innerTextOf(page.getByTestId(`workload-row-${first.personId}`))).toContain(first.displayName);
+    await motionShot(page, name('12-workload'));
   });
 });

@@ -1,141 +1,45 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductImportPreview, ProductView, SessionDetailView, SessionView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { launchBrowser, shot, startServer, type RunningServer } from './support';
+import {
+  afterResponse,
+  apiAs,
+  clearShots,
+  eventually,
+  innerTextOf,
+  launchBrowser,
+  motionShot,
+  openPage,
+  pickOption,
+  signIn,
+  startServer,
+  type Locale,
+  type RunningServer,
+} from './support';
 
 // Products and the run of show, against the demo company: a CSV import that is refused while a row is bad and goes
 // through once the file is fixed; then a session's run of show built, reordered (arrows and drag), saved, reloaded,
 // and its total turning red past the session length. Screenshots: e2e/screenshots/products-<locale>-NN-<step>.png.
 
-type Locale = 'zh-CN' | 'en-US';
 const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
-const WAIT_MS = 15_000;
 const ROOM_ZONE = 'Asia/Shanghai';
 
 // ---------------------------------------------------------------------------------------------
-// Helpers (kept in this file on purpose).
+// Helpers of this file only (the rest are in ./support).
 
-async function newPage(browser: Browser, server: RunningServer, locale: Locale): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(WAIT_MS);
-  return { context, page: await context.newPage() };
-}
-
-async function until<T>(check: () => T | Promise<T>, timeout = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function text(locator: Locator): Promise<string> {
-  await locator.waitFor();
-  return ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
-}
-
-async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(who.email);
-  await page.getByTestId('login-password').fill(who.password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-}
-
-function apiOf(page: Page) {
-  const call = async <T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (method !== 'GET') {
-      const me = await page.request.get('/api/v1/auth/me');
-      headers['x-csrf-token'] = ((await me.json()) as { csrfToken: string }).csrfToken;
-    }
-    const res = await page.request.fetch(`/api/v1${url}`, { method, headers, data: body });
-    const raw = await res.text();
-    return { status: res.status(), body: (raw ? JSON.parse(raw) : undefined) as T };
-  };
-  return {
-    call,
-    async get<T>(url: string): Promise<T> {
-      const res = await call<T>('GET', url);
-      if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${JSON.stringify(res.body)}`);
-      return res.body;
-    },
-  };
-}
-
-async function responseOf(page: Page, method: string, pathname: string, action: () => Promise<unknown>): Promise<Response> {
-  const [res] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname === pathname),
-    action(),
-  ]);
-  return res;
-}
-
-/** Opens an antd Select, optionally types a search, and clicks the option labelled `label` in its own dropdown. */
-async function choose(page: Page, select: Locator, label: string, search?: string): Promise<void> {
+/** pickOption() on a single select, then waits until its dropdown has closed again. */
+async function pickAndClose(page: Page, select: Locator, label: string, search?: string): Promise<void> {
+  await pickOption(page, select, label, { search });
   const input = select.locator('input[role="combobox"]');
-  await select.click();
-  await until(async () => expect(await input.getAttribute('aria-expanded')).toBe('true'));
-  const listId = await input.getAttribute('aria-controls');
-  if (search) await page.keyboard.type(search);
-  const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator(`[id="${listId}"]`) });
-  const option = dropdown.locator('.ant-select-item-option').filter({ has: page.getByText(label, { exact: true }) });
-  await until(async () => {
-    if ((await option.count()) === 0) {
-      await dropdown.locator('.ant-select-dropdown-list-holder').evaluate((h) => h.scrollBy(0, 120)).catch(() => undefined);
-      throw new Error(`no option "${label}" in ${await dropdown.innerText().catch(() => '?')}`);
-    }
-  });
-  await option.first().click();
-  await until(async () => expect(await input.getAttribute('aria-expanded')).toBe('false'));
+  await eventually(async () => expect(await input.getAttribute('aria-expanded')).toBe('false'));
 }
 
 /** The <input> of an antd input component, whether the test id sits on it or on its wrapper. */
 function inputOf(locator: Locator): Locator {
   return locator.locator('xpath=self::input | .//input').first();
-}
-
-async function snap(page: Page, name: string, { viewport = false } = {}): Promise<void> {
-  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
-  // antd's enter/leave motions (modals, messages) on anything visible; an invisible button spinner may stay in
-  // "-leave-active" for good, so zero-sized elements are ignored and the wait is best effort.
-  await page
-    .waitForFunction(
-      () =>
-        ![...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].some((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 0 && r.height > 0;
-        }),
-      undefined,
-      { timeout: 3000 },
-    )
-    .catch(() => undefined);
-  await page.evaluate(async (full) => {
-    // A full-page shot of a scrolled window draws the fixed header and sidebar over the content.
-    if (full) window.scrollTo(0, 0);
-    await document.fonts.ready;
-    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
-  }, !viewport);
-  if (viewport) {
-    fs.mkdirSync(path.resolve('e2e/screenshots'), { recursive: true });
-    await page.screenshot({ path: path.resolve('e2e/screenshots', `${name}.png`) });
-  } else await shot(page, name);
-}
-
-function clearShots(prefix: string): void {
-  const dir = path.resolve('e2e/screenshots');
-  if (!fs.existsSync(dir)) return;
-  for (const f of fs.readdirSync(dir)) if (f.startsWith(prefix) && f.endsWith('.png')) fs.rmSync(path.join(dir, f));
 }
 
 const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`, 'utf8');
@@ -171,9 +75,9 @@ describe('product import (zh-CN)', () => {
   const updateRow = () => [existing.sku, existing.name, existing.category, (existing.listPriceFen / 100).toFixed(2), (existing.livePriceFen / 100).toFixed(2), '4321', '', ''];
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, server, locale));
-    await signIn(page, OWNER);
-    before = (await apiOf(page).get<{ items: ProductView[] }>('/products')).items;
+    ({ context, page } = await openPage(browser, server, locale));
+    await signIn(page, OWNER.email, OWNER.password);
+    before = (await apiAs(page).json<{ items: ProductView[] }>('/products')).items;
     existing = before[0]!;
     expect(existing.stock).not.toBe(4321);
   });
@@ -183,7 +87,7 @@ describe('product import (zh-CN)', () => {
   });
 
   async function upload(filename: string, content: Buffer): Promise<ProductImportPreview> {
-    const res = await responseOf(page, 'POST', '/api/v1/products/import/preview', () =>
+    const res = await afterResponse(page, 'POST', '/api/v1/products/import/preview', () =>
       page.getByTestId('import-upload').locator('input[type="file"]').setInputFiles({ name: filename, mimeType: 'text/csv', buffer: content }),
     );
     expect(res.status()).toBe(200);
@@ -194,7 +98,7 @@ describe('product import (zh-CN)', () => {
   it('previews a file with a bad row: the row and column are named, Apply is refused and nothing changes', async () => {
     await page.goto('/products');
     await page.getByTestId('products-table').waitFor();
-    await until(async () => expect(await text(page.getByTestId('products-count'))).toContain(String(before.length)));
+    await eventually(async () => expect(await innerTextOf(page.getByTestId('products-count'))).toContain(String(before.length)));
     await page.getByTestId('product-import').click();
     await page.getByTestId('import-modal').waitFor();
 
@@ -206,26 +110,26 @@ describe('product import (zh-CN)', () => {
     const errors = page.getByTestId('import-errors');
     const errorRow = errors.locator('tbody tr').filter({ hasText: 'live_price' });
     const cells = errorRow.locator('td');
-    expect(await text(cells.nth(0))).toBe('3');
-    expect(await text(cells.nth(1))).toBe('live_price');
-    expect(await text(cells.nth(2))).toBe('价格格式不正确');
+    expect(await innerTextOf(cells.nth(0))).toBe('3');
+    expect(await innerTextOf(cells.nth(1))).toBe('live_price');
+    expect(await innerTextOf(cells.nth(2))).toBe('价格格式不正确');
     // …and the bad row is marked in the preview.
-    expect(await text(page.getByTestId('import-row-3'))).toContain(t['import.action.error']);
-    expect(await text(page.getByTestId('import-row-2'))).toContain(t['import.action.create']);
-    expect(await text(page.getByTestId('import-row-4'))).toContain(t['import.action.update']);
+    expect(await innerTextOf(page.getByTestId('import-row-3'))).toContain(t['import.action.error']);
+    expect(await innerTextOf(page.getByTestId('import-row-2'))).toContain(t['import.action.create']);
+    expect(await innerTextOf(page.getByTestId('import-row-4'))).toContain(t['import.action.update']);
     // antd spaces out a two-character Chinese button label (应 用).
-    expect((await text(page.getByTestId('import-apply'))).replace(/ /g, '')).toBe(t['import.applyPlain']);
-    await snap(page, name('01-import-row-error'), { viewport: true });
+    expect((await innerTextOf(page.getByTestId('import-apply'))).replace(/ /g, '')).toBe(t['import.applyPlain']);
+    await motionShot(page, name('01-import-row-error'), { viewport: true });
 
     // Apply is refused by the server while the file has errors.
-    const res = await responseOf(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
+    const res = await afterResponse(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('product/import-invalid');
-    await until(async () => expect(await text(page.getByTestId('import-preview'))).toContain(t['import.rejected']));
+    await eventually(async () => expect(await innerTextOf(page.getByTestId('import-preview'))).toContain(t['import.rejected']));
     expect(await page.getByTestId('import-done').count()).toBe(0);
-    await snap(page, name('02-import-refused'), { viewport: true });
+    await motionShot(page, name('02-import-refused'), { viewport: true });
 
-    const after = (await apiOf(page).get<{ items: ProductView[] }>('/products')).items;
+    const after = (await apiAs(page).json<{ items: ProductView[] }>('/products')).items;
     expect(after).toHaveLength(before.length);
     expect(after.some((p) => p.sku.startsWith('E2E-'))).toBe(false);
     expect(after.find((p) => p.id === existing.id)?.stock).toBe(existing.stock);
@@ -235,16 +139,16 @@ describe('product import (zh-CN)', () => {
     const preview = await upload('products-fixed.csv', csv([HEADER, goodRow, fixedRow, updateRow()]));
     expect(preview).toMatchObject({ errors: [], creates: 2, updates: 1 });
     expect(await page.getByTestId('import-errors').count()).toBe(0);
-    expect(await text(page.getByTestId('import-apply'))).toBe(t['import.apply'].replace('{count}', '3'));
-    await snap(page, name('03-import-fixed-preview'), { viewport: true });
+    expect(await innerTextOf(page.getByTestId('import-apply'))).toBe(t['import.apply'].replace('{count}', '3'));
+    await motionShot(page, name('03-import-fixed-preview'), { viewport: true });
 
-    const res = await responseOf(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
+    const res = await afterResponse(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
     expect(res.status()).toBe(200);
-    expect(await text(page.getByTestId('import-done'))).toBe(t['import.done'].replace('{creates}', '2').replace('{updates}', '1'));
+    expect(await innerTextOf(page.getByTestId('import-done'))).toBe(t['import.done'].replace('{creates}', '2').replace('{updates}', '1'));
     await page.getByTestId('import-close').click();
     await page.getByTestId('import-modal').waitFor({ state: 'detached' });
 
-    const after = (await apiOf(page).get<{ items: ProductView[] }>('/products')).items;
+    const after = (await apiAs(page).json<{ items: ProductView[] }>('/products')).items;
     expect(after).toHaveLength(before.length + 2);
     const created = after.filter((p) => p.sku.startsWith('E2E-')).sort((a, b) => a.sku.localeCompare(b.sku));
     expect(created.map((p) => [p.sku, p.livePriceFen, p.stock])).toEqual([
@@ -254,16 +158,16 @@ describe('product import (zh-CN)', () => {
     expect(created[0]!.sellingPoints).toEqual(['卖点一', '卖点二']);
     expect(after.find((p) => p.id === existing.id)?.stock).toBe(4321);
 
-    await until(async () => expect(await text(page.getByTestId('products-count'))).toContain(String(before.length + 2)));
+    await eventually(async () => expect(await innerTextOf(page.getByTestId('products-count'))).toContain(String(before.length + 2)));
     await page.getByTestId('products-search').fill('E2E-');
     for (const p of created) {
-      const row = await text(page.getByTestId(`product-row-${p.id}`));
+      const row = await innerTextOf(page.getByTestId(`product-row-${p.id}`));
       expect(row).toContain(p.sku);
       expect(row).toContain(p.name);
     }
-    await until(async () => expect(await page.locator('[data-testid^="product-row-"]').count()).toBe(2));
-    expect(await text(page.getByTestId(`product-row-${created[1]!.id}`))).toContain('¥189.00');
-    await snap(page, name('04-imported-in-table'));
+    await eventually(async () => expect(await page.locator('[data-testid^="product-row-"]').count()).toBe(2));
+    expect(await innerTextOf(page.getByTestId(`product-row-${created[1]!.id}`))).toContain('¥189.00');
+    await motionShot(page, name('04-imported-in-table'));
   });
 });
 
@@ -283,18 +187,18 @@ describe('run of show (en-US)', () => {
     const rows = page.locator('[data-testid^="slot-row-"]');
     const out: string[] = [];
     for (let i = 0; i < (await rows.count()); i++) {
-      const row = await text(page.getByTestId(`slot-row-${i}`));
+      const row = await innerTextOf(page.getByTestId(`slot-row-${i}`));
       out.push([first, second].find((p) => row.includes(p.sku))?.sku ?? `?${row}`);
     }
     return out;
   }
 
   beforeAll(async () => {
-    ({ context, page } = await newPage(browser, server, locale));
-    await signIn(page, OWNER);
-    const api = apiOf(page);
-    const rooms = (await api.get<{ items: { id: string }[] }>('/rooms')).items;
-    const products = (await api.get<{ items: ProductView[] }>('/products?category=beauty')).items.filter((p) => !p.sku.startsWith('E2E-'));
+    ({ context, page } = await openPage(browser, server, locale));
+    await signIn(page, OWNER.email, OWNER.password);
+    const api = apiAs(page);
+    const rooms = (await api.json<{ items: { id: string }[] }>('/rooms')).items;
+    const products = (await api.json<{ items: ProductView[] }>('/products?category=beauty')).items.filter((p) => !p.sku.startsWith('E2E-'));
     [first, second] = products as [ProductView, ProductView];
     // A one-hour draft three weeks ahead, clear of the demo's own plan.
     const start = DateTime.now().setZone(ROOM_ZONE).startOf('week').plus({ weeks: 3, days: 1, hours: 9 });
@@ -315,69 +219,69 @@ describe('run of show (en-US)', () => {
   it('adds two slots, reorders them with the arrows and by drag, saves, and keeps the order after a reload', async () => {
     await page.goto(`/sessions/${sessionId}?tab=slots`);
     await page.getByTestId('slots-table').waitFor();
-    expect(await text(page.getByTestId('slots-table'))).toContain(t['slots.empty']);
+    expect(await innerTextOf(page.getByTestId('slots-table'))).toContain(t['slots.empty']);
 
     await page.getByTestId('slot-add').click();
-    await choose(page, page.getByTestId('slot-product-0'), label(first), first.sku);
+    await pickAndClose(page, page.getByTestId('slot-product-0'), label(first), first.sku);
     await inputOf(page.getByTestId('slot-minutes-0')).fill('20');
     await page.getByTestId('slot-add').click();
-    await choose(page, page.getByTestId('slot-product-1'), label(second), second.sku);
+    await pickAndClose(page, page.getByTestId('slot-product-1'), label(second), second.sku);
     await inputOf(page.getByTestId('slot-minutes-1')).fill('25');
     await page.getByTestId('slot-talking-1').fill('E2E talking points');
     expect(await order()).toEqual([first.sku, second.sku]);
     const total = page.getByTestId('slots-total');
-    await until(async () => expect(await text(total)).toBe('Planned 45 min of 1 h'));
+    await eventually(async () => expect(await innerTextOf(total)).toBe('Planned 45 min of 1 h'));
     expect(await total.getAttribute('data-over')).toBe('false');
-    await snap(page, name('05-two-slots'));
+    await motionShot(page, name('05-two-slots'));
 
     // Arrows: the second slot up.
     await page.getByTestId('slot-up-1').click();
-    await until(async () => expect(await order()).toEqual([second.sku, first.sku]));
+    await eventually(async () => expect(await order()).toEqual([second.sku, first.sku]));
     expect(await page.getByTestId('slot-up-0').isDisabled()).toBe(true);
     expect(await page.getByTestId('slot-down-1').isDisabled()).toBe(true);
     // Drag: the handle of the second row dropped on the first row.
     await page.getByTestId('slot-drag-1').dragTo(page.getByTestId('slot-row-0'));
-    await until(async () => expect(await order()).toEqual([first.sku, second.sku]));
+    await eventually(async () => expect(await order()).toEqual([first.sku, second.sku]));
     // Arrows again: the first slot down.
     await page.getByTestId('slot-down-0').click();
-    await until(async () => expect(await order()).toEqual([second.sku, first.sku]));
-    await snap(page, name('06-reordered'));
+    await eventually(async () => expect(await order()).toEqual([second.sku, first.sku]));
+    await motionShot(page, name('06-reordered'));
 
-    const res = await responseOf(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
+    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
     expect(res.status()).toBe(200);
     const saved = (await res.json()) as SessionDetailView;
     expect(saved.slots.map((s) => [s.productSku, s.plannedMinutes, s.talkingPoints])).toEqual([
       [second.sku, 25, 'E2E talking points'],
       [first.sku, 20, ''],
     ]);
-    await until(async () => expect(await page.getByTestId('slots-save').isDisabled()).toBe(true));
+    await eventually(async () => expect(await page.getByTestId('slots-save').isDisabled()).toBe(true));
 
     await page.reload();
     await page.getByTestId('slots-table').waitFor();
-    await until(async () => expect(await order()).toEqual([second.sku, first.sku]));
+    await eventually(async () => expect(await order()).toEqual([second.sku, first.sku]));
     expect(await inputOf(page.getByTestId('slot-minutes-0')).inputValue()).toBe('25');
     expect(await inputOf(page.getByTestId('slot-minutes-1')).inputValue()).toBe('20');
-    const detail = await apiOf(page).get<SessionDetailView>(`/sessions/${sessionId}`);
+    const detail = await apiAs(page).json<SessionDetailView>(`/sessions/${sessionId}`);
     expect(detail.slots.map((s) => s.productSku)).toEqual([second.sku, first.sku]);
-    await snap(page, name('07-after-reload'));
+    await motionShot(page, name('07-after-reload'));
   });
 
   it('turns the total red past the session length', async () => {
     const total = page.getByTestId('slots-total');
     expect(await total.getAttribute('data-over')).toBe('false');
     await inputOf(page.getByTestId('slot-minutes-0')).fill('50');
-    await until(async () => expect(await total.getAttribute('data-over')).toBe('true'));
-    expect(await text(total)).toBe(`Planned 1 h 10 min of 1 h · ${t['slots.over'].replace('{minutes}', '10 min')}`);
+    await eventually(async () => expect(await total.getAttribute('data-over')).toBe('true'));
+    expect(await innerTextOf(total)).toBe(`Planned 1 h 10 min of 1 h · ${t['slots.over'].replace('{minutes}', '10 min')}`);
     const color = await total.evaluate((el) => getComputedStyle(el).color);
     expect(color).toBe('rgb(255, 77, 79)');
 
     // A draft may keep an over-long run of show: saved, with a warning.
-    const res = await responseOf(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
+    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
     expect(res.status()).toBe(200);
     const saved = (await res.json()) as SessionDetailView;
     expect(saved.plannedSlotMinutes).toBe(70);
     expect(saved.violations).toContainEqual(expect.objectContaining({ code: 'run-of-show-over', severity: 'warn' }));
     await page.getByTestId('session-violations').waitFor();
-    await snap(page, name('08-over-length'));
+    await motionShot(page, name('08-over-length'));
   });
 });

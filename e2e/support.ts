@@ -99,8 +99,14 @@ export type Locale = 'zh-CN' | 'en-US';
 export const WAIT_MS = 15_000;
 
 /** A fresh browser context (its own cookies and storage) with one page, rooted at the server's URL. */
-export async function openPage(browser: Browser, server: RunningServer, locale: Locale = 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1440, height: 900 } });
+export async function openPage(
+  browser: Browser,
+  server: RunningServer,
+  locale: Locale = 'zh-CN',
+  { timezoneId }: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  // `timezoneId` (optional) runs the browser in another zone than the machine's; left out, the context is as before.
+  const context = await browser.newContext({ baseURL: server.url, locale, viewport: { width: 1440, height: 900 }, ...(timezoneId ? { timezoneId } : {}) });
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   return { context, page };
@@ -123,6 +129,15 @@ export async function eventually<T>(check: () => T | Promise<T>, { timeout = WAI
 export async function textOf(locator: Locator): Promise<string> {
   await locator.waitFor();
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The rendered text of an element once it is visible: innerText (what a person sees: hidden parts left out, line
+ * breaks between blocks), whitespace collapsed and trimmed. textOf() reads textContent instead.
+ */
+export async function innerTextOf(locator: Locator): Promise<string> {
+  await locator.waitFor();
+  return ((await locator.innerText()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
 /** Waits until the page header's title (the h3 of the console's content area) reads `expected`. */
@@ -237,6 +252,40 @@ export async function settledShot(page: Page, name: string): Promise<void> {
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
   await shot(page, name);
+}
+
+/**
+ * A screenshot once spinners and skeletons are gone and antd's enter/leave motions (best effort) and other finite
+ * animations have finished. Full page by default; `viewport: true` saves only the viewport, without scrolling to the
+ * top (for open modals: a full-page shot of a taller page shifts the fixed layers). Unlike settledShot(), it does not
+ * wait for blurred (loading) tables.
+ */
+export async function motionShot(page: Page, name: string, { viewport = false }: { viewport?: boolean } = {}): Promise<void> {
+  await page.locator('.ant-spin-spinning, .ant-skeleton-active').first().waitFor({ state: 'detached' });
+  // antd's enter/leave motions (modals, messages) on anything visible; an invisible button spinner may stay in
+  // "-leave-active" for good, so zero-sized elements are ignored and the wait is best effort.
+  await page
+    .waitForFunction(
+      () =>
+        ![...document.querySelectorAll('[class*="-appear"], [class*="-enter"], [class*="-leave"]')].some((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && r.height > 0;
+        }),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
+  await page.evaluate(async (full) => {
+    // A full-page shot of a scrolled window draws the fixed header and sidebar over the content.
+    if (full) window.scrollTo(0, 0);
+    await document.fonts.ready;
+    const finite = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  }, !viewport);
+  if (viewport) {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  } else await shot(page, name);
 }
 
 /** Deletes the screenshots of an earlier run whose names start with `prefix`. */
