@@ -230,6 +230,7 @@ export function buildDemoPlanning(company: DemoCompany, rooms: readonly DemoRoom
     productIdsByTeam.set(team.key, list);
   }
 
+  const scheduledUntil = (timeZone: string) => DateTime.fromMillis(now, { zone: timeZone }).plus({ days: SCHEDULED_DAYS }).toISODate()!;
   const checklistFrom = (timeZone: string) => DateTime.fromMillis(now, { zone: timeZone }).minus({ days: CHECKLIST_DAYS_BACK }).toISODate()!;
   for (const team of company.teams) {
     const teamRooms = rooms.filter((r) => r.teamKey === team.key);
@@ -255,7 +256,8 @@ export function buildDemoPlanning(company: DemoCompany, rooms: readonly DemoRoom
             cancelReason = pick(rng, CANCEL_REASONS);
           }
         } else if (o.start <= now) status = 'live';
-        else status = o.start <= now + SCHEDULED_DAYS * 86_400_000 ? 'scheduled' : 'draft';
+        // By the room's calendar date, not the instant: no show flips between scheduled and draft with the hour it loads.
+        else status = o.date <= scheduledUntil(room.timeZone) ? 'scheduled' : 'draft';
         drafts.push({
           key,
           id: stableId('session', key),
