@@ -1,0 +1,152 @@
+import { FLAG, normalize, type NormalizeOptions, type NormalizedText } from './normalize';
+
+/** One dictionary entry: a term to find, or an allow-list word that suppresses terms it contains. */
+export interface AutomatonEntry {
+  readonly term: string;
+  readonly kind: 'term' | 'allow';
+  /** Caller's handle (rule index); allow entries only suppress terms with the same scope. */
+  readonly ref: number;
+  readonly scope: number;
+}
+
+/** A raw match over the normalized stream, before allow-list suppression. */
+export interface AutomatonMatch {
+  readonly entry: number;
+  /** Normalized index of the first and last matched character. */
+  readonly first: number;
+  readonly last: number;
+  /** Flags of the text at the matched characters minus those the term itself carried. */
+  readonly evasion: number;
+}
+
+export interface Automaton {
+  readonly entries: readonly AutomatonEntry[];
+  readonly options: NormalizeOptions;
+  /** Terms and allow words found, with allow-suppressed terms removed. */
+  match(text: NormalizedText): AutomatonMatch[];
+}
+
+const ROOT = 0;
+
+/**
+ * Aho–Corasick over normalized code points. Root transitions are a dense table over the BMP;
+ * deeper ones live in one Map keyed by state * 0x110000 + code, which keeps 50,000 terms small.
+ */
+export function compileAutomaton(entries: readonly AutomatonEntry[], options: NormalizeOptions): Automaton {
+  const rootNext = new Int32Array(0x10000).fill(-1);
+  const rootAstral = new Map<number, number>();
+  const next = new Map<number, number>();
+  const depth: number[] = [0];
+  const outputs: number[][] = [[]];
+  const patternCodes: Int32Array[] = [];
+  const patternFlags: Uint16Array[] = [];
+  const goto = (s: number, c: number): number => {
+    if (s === ROOT) return c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1);
+    return next.get(s * 0x110000 + c) ?? -1;
+  };
+  const setGoto = (s: number, c: number, t: number): void => {
+    if (s === ROOT) {
+      if (c < 0x10000) rootNext[c] = t;
+      else rootAstral.set(c, t);
+    } else next.set(s * 0x110000 + c, t);
+  };
+  const children: Array<Array<[number, number]>> = [[]];
+  entries.forEach((entry, id) => {
+    const norm = normalize(entry.term, options);
+    const codes = norm.codes.slice(0, norm.length);
+    const flags = norm.flags.slice(0, norm.length);
+    if (norm.length > 0) flags[0] = flags[0]! & ~FLAG.noise;
+    patternCodes.push(codes);
+    patternFlags.push(flags);
+    if (codes.length === 0) return;
+    let s = ROOT;
+    for (const c of codes) {
+      let t = goto(s, c);
+      if (t < 0) {
+        t = depth.length;
+        depth.push(depth[s]! + 1);
+        outputs.push([]);
+        children.push([]);
+        setGoto(s, c, t);
+        children[s]!.push([c, t]);
+      }
+      s = t;
+    }
+    outputs[s]!.push(id);
+  });
+  const stateCount = depth.length;
+  const fail = new Int32Array(stateCount);
+  const dictLink = new Int32Array(stateCount).fill(-1);
+  const queue: number[] = [];
+  for (const [, t] of children[ROOT]!) { fail[t] = ROOT; queue.push(t); }
+  for (let qi = 0; qi < queue.length; qi++) {
+    const s = queue[qi]!;
+    for (const [c, t] of children[s]!) {
+      let f = fail[s]!;
+      let g = goto(f, c);
+      while (g < 0 && f !== ROOT) { f = fail[f]!; g = goto(f, c); }
+      fail[t] = g >= 0 && g !== t ? g : ROOT;
+      const ft = fail[t]!;
+      dictLink[t] = outputs[ft]!.length > 0 ? ft : dictLink[ft]!;
+      queue.push(t);
+    }
+  }
+  const skipRepeats = options.evasion.repeat === true;
+
+  function step(s: number, c: number): number {
+    for (;;) {
+      const g = goto(s, c);
+      if (g >= 0) return g;
+      if (s === ROOT) return ROOT;
+      s = fail[s]!;
+    }
+  }
+
+  function match(text: NormalizedText): AutomatonMatch[] {
+    const found: AutomatonMatch[] = [];
+    const consumed = new Int32Array(text.length);
+    let walked = 0;
+    let s = ROOT;
+    for (let p = 0; p < text.length; p++) {
+      const c = text.codes[p]!;
+      // A repeated character is skipped only when the current state cannot take it, so terms
+      // that genuinely contain a doubled character (好好学习) still match.
+      if (skipRepeats && p > 0 && text.codes[p - 1] === c && s !== ROOT && goto(s, c) < 0) continue;
+      s = step(s, c);
+      consumed[walked++] = p;
+      let o = outputs[s]!.length > 0 ? s : dictLink[s]!;
+      while (o >= 0) {
+        const len = depth[o]!;
+        const firstWalk = walked - len;
+        const first = consumed[firstWalk]!;
+        const last = p;
+        for (const id of outputs[o]!) {
+          const pf = patternFlags[id]!;
+          let ev = 0;
+          for (let k = 0; k < len; k++) {
+            const tf = text.flags[consumed[firstWalk + k]!]!;
+            ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
+          }
+          if (last - first + 1 > len) ev |= FLAG.repeat;
+          found.push({ entry: id, first, last, evasion: ev });
+        }
+        o = dictLink[o]!;
+      }
+    }
+    return suppressAllowed(found);
+  }
+
+  function suppressAllowed(found: AutomatonMatch[]): AutomatonMatch[] {
+    const allows = found.filter((m) => entries[m.entry]!.kind === 'allow');
+    const terms = found.filter((m) => entries[m.entry]!.kind === 'term');
+    if (allows.length === 0) return terms;
+    // An allow word suppresses a term only where it contains that very occurrence (第一次 hides
+    // the 第一 inside it, not a 第一 elsewhere in the comment).
+    return terms.filter((t) => {
+      const scope = entries[t.entry]!.scope;
+      return !allows.some((a) => entries[a.entry]!.scope === scope && a.first <= t.first && t.last <= a.last);
+    });
+  }
+
+  return { entries, options, match };
+}

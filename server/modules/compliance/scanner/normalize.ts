@@ -1,0 +1,265 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/** Evasion families a rule pack can switch on or off. */
+export type EvasionFamily = 'width' | 'traditional' | 'noise' | 'repeat' | 'fancy' | 'lookalike' | 'pinyin';
+export const EVASION_FAMILIES: readonly EvasionFamily[] = ['width', 'traditional', 'noise', 'repeat', 'fancy', 'lookalike', 'pinyin'];
+
+export type EvasionSwitches = Readonly<Partial<Record<EvasionFamily, boolean>>>;
+export const ALL_EVASION_ON: EvasionSwitches = { width: true, traditional: true, noise: true, repeat: true, fancy: true, lookalike: true, pinyin: true };
+
+/** One look-alike / homophone substitution: `from` (one or more characters) reads as `to`. */
+export interface Lookalike {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Per normalized character: which transformation produced it. Case folding is tracked but never reported as evasion. */
+export const FLAG = {
+  width: 1,
+  traditional: 2,
+  noise: 4, // noise was skipped right before this character
+  fancy: 8,
+  lookalike: 16,
+  repeat: 32,
+  pinyin: 64,
+  case: 128,
+  numeral: 256, // plain Chinese numeral (一三八); reported as 'fancy'
+} as const;
+
+const REPORTED: ReadonlyArray<readonly [number, EvasionFamily]> = [
+  [FLAG.width, 'width'],
+  [FLAG.traditional, 'traditional'],
+  [FLAG.noise, 'noise'],
+  [FLAG.repeat, 'repeat'],
+  [FLAG.fancy | FLAG.numeral, 'fancy'],
+  [FLAG.lookalike, 'lookalike'],
+  [FLAG.pinyin, 'pinyin'],
+];
+
+/** Turns a flag mask into the family names a finding reports, in a stable order. */
+export function evasionNames(mask: number): EvasionFamily[] {
+  const names: EvasionFamily[] = [];
+  for (const [bits, name] of REPORTED) if (mask & bits) names.push(name);
+  return names;
+}
+
+/**
+ * The text after normalization: one entry per normalized code point, with the original
+ * UTF-16 range [starts[i], ends[i]) it came from. Skipped noise is not in the stream but lies
+ * between the ranges of its neighbours, so a span from starts[a] to ends[b] covers it.
+ */
+export interface NormalizedText {
+  readonly length: number;
+  readonly codes: Int32Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly flags: Uint16Array;
+}
+
+// ---- per-character tables, built once per process ----
+
+let traditionalTable: Map<number, number> | undefined;
+/** Traditional → simplified, one character at a time (phrase conversion would change lengths and offsets). */
+function traditionalToSimplified(): Map<number, number> {
+  if (traditionalTable) return traditionalTable;
+  const convert = Converter({ from: 't', to: 'cn' });
+  const table = new Map<number, number>();
+  const ranges: Array<[number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+  for (const [lo, hi] of ranges) {
+    const chars: string[] = [];
+    for (let cp = lo; cp <= hi; cp++) chars.push(String.fromCodePoint(cp));
+    const out = convert(chars.join('\n')).split('\n');
+    if (out.length !== chars.length) continue;
+    for (let k = 0; k < chars.length; k++) {
+      const o = out[k]!;
+      const cp = lo + k;
+      const oc = o.codePointAt(0)!;
+      if (o.length > 0 && o.length === String.fromCodePoint(oc).length && oc !== cp) table.set(cp, oc);
+    }
+  }
+  traditionalTable = table;
+  return table;
+}
+
+const NUMERALS: Record<string, [string, 'numeral' | 'fancy']> = {
+  '零': ['0', 'numeral'], '〇': ['0', 'numeral'], '一': ['1', 'numeral'], '二': ['2', 'numeral'], '三': ['3', 'numeral'],
+  '四': ['4', 'numeral'], '五': ['5', 'numeral'], '六': ['6', 'numeral'], '七': ['7', 'numeral'], '八': ['8', 'numeral'], '九': ['9', 'numeral'],
+  '壹': ['1', 'fancy'], '贰': ['2', 'fancy'], '叁': ['3', 'fancy'], '肆': ['4', 'fancy'], '伍': ['5', 'fancy'],
+  '陆': ['6', 'fancy'], '柒': ['7', 'fancy'], '捌': ['8', 'fancy'], '玖': ['9', 'fancy'], '幺': ['1', 'fancy'],
+  '貳': ['2', 'fancy'], '參': ['3', 'fancy'], '陸': ['6', 'fancy'],
+};
+
+const fancyCache = new Map<number, { codes: number[]; flag: number } | null>();
+/** Circled, parenthesised, negative-circled and mathematical digits/letters, and Chinese numerals, to ASCII. */
+function fancyFold(cp: number): { codes: number[]; flag: number } | null {
+  const cached = fancyCache.get(cp);
+  if (cached !== undefined) return cached;
+  let result: { codes: number[]; flag: number } | null = null;
+  const ch = String.fromCodePoint(cp);
+  const numeral = NUMERALS[ch];
+  if (numeral) {
+    result = { codes: [numeral[0].charCodeAt(0)], flag: numeral[1] === 'numeral' ? FLAG.numeral : FLAG.fancy };
+  } else if (cp >= 0x2776 && cp <= 0x2793) {
+    // ❶–❿, ➀–➉, ➊–➓: NFKC leaves the dingbat digits alone.
+    const n = ((cp - 0x2776) % 10) + 1;
+    result = { codes: [...String(n)].map((c) => c.charCodeAt(0)), flag: FLAG.fancy };
+  } else if (
+    (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x3251 && cp <= 0x32bf) || (cp >= 0x1f100 && cp <= 0x1f1ff) ||
+    (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x2070 && cp <= 0x209f) || cp === 0xb2 || cp === 0xb3 || cp === 0xb9
+  ) {
+    const folded = ch.normalize('NFKC').toLowerCase().replace(/[^0-9a-z]/g, '');
+    if (folded.length > 0 && folded !== ch) result = { codes: [...folded].map((c) => c.charCodeAt(0)), flag: FLAG.fancy };
+  }
+  fancyCache.set(cp, result);
+  return result;
+}
+
+const NOISE_RE = /^[\p{P}\p{S}\p{Z}\p{Cc}\p{Cf}\p{M}]$/u;
+const noiseBmp = new Int8Array(0x10000); // 0 unknown, 1 noise, 2 not noise
+function isNoise(cp: number): boolean {
+  if (cp < 0x10000) {
+    let v = noiseBmp[cp]!;
+    if (v === 0) {
+      v = NOISE_RE.test(String.fromCharCode(cp)) || (cp >= 0xd800 && cp <= 0xdfff) ? 1 : 2;
+      noiseBmp[cp] = v;
+    }
+    return v === 1;
+  }
+  // Astral: emoji, symbols, tags and variation selectors are noise; CJK extensions and math letters are not.
+  if (cp >= 0x1f000 && cp <= 0x1faff) return true;
+  if (cp >= 0xe0000 && cp <= 0xe01ef) return true;
+  return NOISE_RE.test(String.fromCodePoint(cp));
+}
+
+/** Options for one normalization pass; a compiled lookalike table comes from compileLookalikes. */
+export interface NormalizeOptions {
+  readonly evasion: EvasionSwitches;
+  readonly lookalikes?: CompiledLookalikes;
+}
+
+/** Look-alike entries indexed by their first (already width/trad/fancy-folded) code point, longest first. */
+export interface CompiledLookalikes {
+  readonly byFirst: ReadonlyMap<number, ReadonlyArray<{ from: Int32Array; to: Int32Array }>>;
+}
+
+/** Compiles an editable look-alike table; sources and targets are folded like the text (width, case, traditional, fancy). */
+export function compileLookalikes(entries: readonly Lookalike[]): CompiledLookalikes {
+  const base: NormalizeOptions = { evasion: { width: true, traditional: true, fancy: true } };
+  const byFirst = new Map<number, Array<{ from: Int32Array; to: Int32Array }>>();
+  for (const e of entries) {
+    const f = normalize(e.from, base);
+    const t = normalize(e.to, base);
+    const from = f.codes.slice(0, f.length);
+    const to = t.codes.slice(0, t.length);
+    if (from.length === 0) continue;
+    const first = from[0]!;
+    const list = byFirst.get(first) ?? [];
+    list.push({ from, to });
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.from.length - a.from.length);
+  return { byFirst };
+}
+
+/**
+ * Normalizes a text once: width and case, traditional → simplified, fancy digits/letters and
+ * Chinese numerals, noise skipping, then look-alikes. Repeated characters are not collapsed here:
+ * the automaton skips them during its walk, so terms that really contain doubled characters still match.
+ */
+export function normalize(text: string, options: NormalizeOptions): NormalizedText {
+  const ev = options.evasion;
+  const width = ev.width === true;
+  const trad = ev.traditional === true ? traditionalToSimplified() : undefined;
+  const fancy = ev.fancy === true;
+  const noise = ev.noise === true;
+  const cap = text.length + 8;
+  let codes = new Int32Array(cap);
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let flags = new Uint16Array(cap);
+  let n = 0;
+  let pendingNoise = 0;
+  const push = (code: number, s: number, e: number, f: number): void => {
+    if (n >= codes.length) {
+      const grow = codes.length * 2;
+      const c2 = new Int32Array(grow); c2.set(codes); codes = c2;
+      const s2 = new Int32Array(grow); s2.set(starts); starts = s2;
+      const e2 = new Int32Array(grow); e2.set(ends); ends = e2;
+      const f2 = new Uint16Array(grow); f2.set(flags); flags = f2;
+    }
+    codes[n] = code; starts[n] = s; ends[n] = e; flags[n] = f | pendingNoise;
+    pendingNoise = 0;
+    n++;
+  };
+  for (let i = 0; i < text.length; ) {
+    let cp = text.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const start = i;
+    i += len;
+    let f = 0;
+    if (width) {
+      if (cp >= 0xff01 && cp <= 0xff5e) { cp -= 0xfee0; f |= FLAG.width; }
+      else if (cp === 0x3000) { cp = 0x20; f |= FLAG.width; }
+      if (cp >= 0x41 && cp <= 0x5a) { cp += 0x20; f |= FLAG.case; }
+    }
+    if (trad) {
+      const s = trad.get(cp);
+      if (s !== undefined) { cp = s; f |= FLAG.traditional; }
+    }
+    if (fancy) {
+      const r = fancyFold(cp);
+      if (r) {
+        for (const c of r.codes) push(c, start, i, f | r.flag);
+        continue;
+      }
+    }
+    if (noise && isNoise(cp)) { pendingNoise = FLAG.noise; continue; }
+    push(cp, start, i, f);
+  }
+  const lookalikes = ev.lookalike === true ? options.lookalikes : undefined;
+  if (!lookalikes || lookalikes.byFirst.size === 0) return { length: n, codes, starts, ends, flags };
+  return applyLookalikes({ length: n, codes, starts, ends, flags }, lookalikes);
+}
+
+function applyLookalikes(t: NormalizedText, table: CompiledLookalikes): NormalizedText {
+  const cap = t.length * 2 + 8;
+  const codes = new Int32Array(cap);
+  const starts = new Int32Array(cap);
+  const ends = new Int32Array(cap);
+  const flags = new Uint16Array(cap);
+  let n = 0;
+  for (let i = 0; i < t.length; ) {
+    const list = table.byFirst.get(t.codes[i]!);
+    let hit: { from: Int32Array; to: Int32Array } | undefined;
+    if (list) {
+      for (const cand of list) {
+        if (i + cand.from.length > t.length) continue;
+        let ok = true;
+        for (let k = 1; k < cand.from.length; k++) if (t.codes[i + k] !== cand.from[k]) { ok = false; break; }
+        if (ok) { hit = cand; break; }
+      }
+    }
+    if (!hit || n + hit.to.length > cap) {
+      codes[n] = t.codes[i]!; starts[n] = t.starts[i]!; ends[n] = t.ends[i]!; flags[n] = t.flags[i]!;
+      n++; i++;
+      continue;
+    }
+    const last = i + hit.from.length - 1;
+    let f = FLAG.lookalike;
+    for (let k = i; k <= last; k++) f |= t.flags[k]!;
+    for (const c of hit.to) {
+      codes[n] = c; starts[n] = t.starts[i]!; ends[n] = t.ends[last]!; flags[n] = f;
+      n++;
+    }
+    i = last + 1;
+  }
+  return { length: n, codes, starts, ends, flags };
+}
+
+/** The default look-alike / homophone table; callers may pass their own edited copy. */
+export const DEFAULT_LOOKALIKES: readonly Lookalike[] = [
+  { from: '薇', to: '微' }, { from: '威', to: '微' }, { from: '徽', to: '微' }, { from: 'v', to: '微' },
+  { from: '扣扣', to: 'qq' }, { from: '寇寇', to: 'qq' }, { from: '蔻蔻', to: 'qq' }, { from: '企鹅', to: 'qq' },
+  { from: 'vx', to: '微信' }, { from: 'wx', to: '微信' },
+  { from: '醉', to: '最' }, { from: '蕞', to: '最' },
+];

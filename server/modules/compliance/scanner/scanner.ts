@@ -1,0 +1,230 @@
+import { compileAutomaton, type Automaton, type AutomatonEntry } from './automaton';
+import {
+  compileLookalikes,
+  DEFAULT_LOOKALIKES,
+  EVASION_FAMILIES,
+  evasionNames,
+  FLAG,
+  normalize,
+  type CompiledLookalikes,
+  type EvasionFamily,
+  type EvasionSwitches,
+  type Lookalike,
+  type NormalizeOptions,
+} from './normalize';
+import { findPatterns, isShortLink, type PatternKind } from './patterns';
+
+export type Severity = 'info' | 'warn' | 'block';
+export type ScanContext = 'script' | 'title' | 'product_copy' | 'comment' | 'transcript';
+/** Product categories the medical/efficacy rules distinguish (广告法 Art. 16/17/18). */
+export type ProductCategory = 'cosmetics' | 'food' | 'health_food' | 'medical' | 'general';
+
+export interface Basis {
+  readonly zh: string;
+  readonly en: string;
+}
+
+/** A word-list rule: every term is matched through the pack's evasion families. */
+export interface TermRule {
+  readonly id: string;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly basis: Basis;
+  readonly terms: readonly string[];
+  /** High-risk terms are the ones pinyin matching will cover (not implemented yet). */
+  readonly highRisk?: boolean;
+  /** When set, the rule fires only for these product categories (or when the input has none). */
+  readonly productCategories?: readonly ProductCategory[];
+  /** When set, the rule fires only in these contexts (or when the input has none). */
+  readonly contexts?: readonly ScanContext[];
+  readonly suggestion?: string;
+}
+
+/** A pattern rule: phone numbers, ids, links, price and prize claims (see patterns.ts). */
+export interface PatternRule {
+  readonly id: string;
+  readonly pattern: PatternKind;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly basis: Basis;
+  readonly contexts?: readonly ScanContext[];
+  readonly suggestion?: string;
+}
+
+export interface RulePack {
+  readonly id: string;
+  readonly name: Basis;
+  /** Evasion families this pack sees through; families left out are off. */
+  readonly evasion: EvasionSwitches;
+  readonly rules: readonly TermRule[];
+  readonly patterns?: readonly PatternRule[];
+  /** Innocent words containing a listed term (第一次, 最近); they suppress matches of this pack at their position only. */
+  readonly allow?: readonly string[];
+}
+
+export interface ScannerOptions {
+  /** The editable look-alike / homophone table; DEFAULT_LOOKALIKES when omitted. */
+  readonly lookalikes?: readonly Lookalike[];
+}
+
+export interface ScanInput {
+  readonly text: string;
+  readonly context?: ScanContext;
+  readonly category?: ProductCategory;
+}
+
+export interface Finding {
+  readonly rule: string;
+  readonly category: string;
+  readonly severity: Severity;
+  /** The dictionary's own spelling; for pattern rules, the normalized text the pattern matched. */
+  readonly term: string;
+  /** UTF-16 offsets into the original text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+  /** Evasion families the match saw through, in EVASION_FAMILIES order. */
+  readonly evasion: EvasionFamily[];
+  readonly suggestion?: string;
+}
+
+export interface Scanner {
+  scan(input: ScanInput): Finding[];
+}
+
+interface RuleRef {
+  readonly rule: TermRule | PatternRule;
+  readonly pack: number;
+}
+
+interface Group {
+  readonly options: NormalizeOptions;
+  readonly automaton: Automaton;
+  readonly refs: readonly (RuleRef | undefined)[];
+}
+
+interface PatternGroup {
+  readonly options: NormalizeOptions;
+  readonly rules: readonly PatternRule[];
+}
+
+function evasionKey(ev: EvasionSwitches): string {
+  return EVASION_FAMILIES.filter((f) => ev[f] === true).join(',');
+}
+
+function applies(rule: { contexts?: readonly ScanContext[]; productCategories?: readonly ProductCategory[] }, input: ScanInput): boolean {
+  if (rule.contexts && input.context && !rule.contexts.includes(input.context)) return false;
+  if (rule.productCategories && input.category && !rule.productCategories.includes(input.category)) return false;
+  return true;
+}
+
+/**
+ * Compiles rule packs into one automaton per distinct evasion setting (the default packs share
+ * one), so a scan normalizes the text once per setting and walks it once.
+ */
+export function compileScanner(packs: readonly RulePack[], options: ScannerOptions = {}): Scanner {
+  const lookalikes: CompiledLookalikes = compileLookalikes(options.lookalikes ?? DEFAULT_LOOKALIKES);
+  const termPacks = new Map<string, { evasion: EvasionSwitches; entries: AutomatonEntry[]; refs: (RuleRef | undefined)[] }>();
+  const patternPacks = new Map<string, { evasion: EvasionSwitches; rules: PatternRule[] }>();
+  packs.forEach((pack, packIndex) => {
+    const key = evasionKey(pack.evasion);
+    let g = termPacks.get(key);
+    if (!g) { g = { evasion: pack.evasion, entries: [], refs: [] }; termPacks.set(key, g); }
+    for (const rule of pack.rules) {
+      for (const term of rule.terms) {
+        g.entries.push({ term, kind: 'term', ref: g.refs.length, scope: packIndex });
+        g.refs.push({ rule, pack: packIndex });
+      }
+    }
+    for (const word of pack.allow ?? []) {
+      g.entries.push({ term: word, kind: 'allow', ref: -1, scope: packIndex });
+      g.refs.push(undefined);
+    }
+    if (pack.patterns && pack.patterns.length > 0) {
+      // Patterns read ids and digits literally: look-alikes (v → 微) would break them.
+      const pev: EvasionSwitches = { ...pack.evasion, lookalike: false };
+      const pkey = evasionKey(pev);
+      let pg = patternPacks.get(pkey);
+      if (!pg) { pg = { evasion: pev, rules: [] }; patternPacks.set(pkey, pg); }
+      pg.rules.push(...pack.patterns);
+    }
+  });
+  const groups: Group[] = [...termPacks.values()]
+    .filter((g) => g.entries.length > 0)
+    .map((g) => {
+      const opts: NormalizeOptions = { evasion: g.evasion, lookalikes };
+      return { options: opts, automaton: compileAutomaton(g.entries, opts), refs: g.refs };
+    });
+  const patternGroups: PatternGroup[] = [...patternPacks.values()].map((g) => ({ options: { evasion: g.evasion }, rules: g.rules }));
+
+  function scan(input: ScanInput): Finding[] {
+    const text = input.text;
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const add = (f: Finding): void => {
+      const key = `${f.rule}\u0000${f.start}\u0000${f.end}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push(f);
+    };
+    for (const g of groups) {
+      const norm = normalize(text, g.options);
+      for (const m of g.automaton.match(norm)) {
+        const ref = g.refs[m.entry];
+        if (!ref) continue;
+        const rule = ref.rule as TermRule;
+        if (!applies(rule, input)) continue;
+        add({
+          rule: rule.id,
+          category: rule.category,
+          severity: rule.severity,
+          term: g.automaton.entries[m.entry]!.term,
+          start: norm.starts[m.first]!,
+          end: norm.ends[m.last]!,
+          evasion: evasionNames(m.evasion),
+          ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+        });
+      }
+    }
+    for (const pg of patternGroups) {
+      const kinds = new Set(pg.rules.map((r) => r.pattern));
+      const dense = normalize(text, pg.options);
+      for (const hit of findPatterns(text, dense, kinds)) {
+        let start: number;
+        let end: number;
+        let mask = 0;
+        if (hit.original) {
+          start = hit.first;
+          end = hit.last;
+          for (let i = start; i < end; i++) {
+            const c = text.charCodeAt(i);
+            if ((c >= 0xff01 && c <= 0xff5e) || c === 0x3002) mask |= FLAG.width;
+          }
+        } else {
+          start = dense.starts[hit.first]!;
+          end = dense.ends[hit.last]!;
+          for (let i = hit.first; i <= hit.last; i++) mask |= dense.flags[i]! & (i === hit.first ? ~FLAG.noise : 0xffff);
+          // The id patterns spell the look-alikes out (扣扣, 薇信, vx) because the dense stream has none.
+          if ((hit.kind === 'qq' || hit.kind === 'wechat') && !/^(?:qq|微信|wechat|weixin)/.test(hit.seen)) mask |= FLAG.lookalike;
+        }
+        for (const rule of pg.rules) {
+          if (rule.pattern !== hit.kind || !applies(rule, input)) continue;
+          const shortLink = hit.kind === 'url' && isShortLink(hit.seen);
+          add({
+            rule: shortLink ? `${rule.id}.short-link` : rule.id,
+            category: rule.category,
+            severity: rule.severity,
+            term: hit.seen,
+            start,
+            end,
+            evasion: evasionNames(mask),
+            ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+          });
+        }
+      }
+    }
+    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    return findings;
+  }
+
+  return { scan };
+}
