@@ -7,6 +7,10 @@ export interface AutomatonEntry {
   /** Caller's handle (rule index); allow entries only suppress terms with the same scope. */
   readonly ref: number;
   readonly scope: number;
+  /** What to compile when it differs from the reported term (a pinyin spelling of it). */
+  readonly spelling?: string;
+  /** Evasion flags every match of this entry reports (FLAG.pinyin for pinyin spellings). */
+  readonly evasion?: number;
 }
 
 /** A raw match over the normalized stream, before allow-list suppression. */
@@ -52,7 +56,7 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
   };
   const children: Array<Array<[number, number]>> = [[]];
   entries.forEach((entry, id) => {
-    const norm = normalize(entry.term, options);
+    const norm = normalize(entry.spelling ?? entry.term, options);
     const codes = norm.codes.slice(0, norm.length);
     const flags = norm.flags.slice(0, norm.length);
     if (norm.length > 0) flags[0] = flags[0]! & ~FLAG.noise;
@@ -128,6 +132,7 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
             ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
           }
           if (last - first + 1 > len) ev |= FLAG.repeat;
+          ev |= entries[id]!.evasion ?? 0;
           found.push({ entry: id, first, last, evasion: ev });
         }
         o = dictLink[o]!;

@@ -13,6 +13,7 @@ import {
   type NormalizeOptions,
 } from './normalize';
 import { findPatterns, isShortLink, type PatternKind } from './patterns';
+import { pinyinVariants } from './pinyin';
 
 export type Severity = 'info' | 'warn' | 'block';
 export type ScanContext = 'script' | 'title' | 'product_copy' | 'comment' | 'transcript';
@@ -31,7 +32,7 @@ export interface TermRule {
   readonly severity: Severity;
   readonly basis: Basis;
   readonly terms: readonly string[];
-  /** High-risk terms are the ones pinyin matching will cover (not implemented yet). */
+  /** High-risk terms are also matched by their pinyin and initials when the pack's pinyin family is on. */
   readonly highRisk?: boolean;
   /** When set, the rule fires only for these product categories (or when the input has none). */
   readonly productCategories?: readonly ProductCategory[];
@@ -133,6 +134,11 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
       for (const term of rule.terms) {
         g.entries.push({ term, kind: 'term', ref: g.refs.length, scope: packIndex });
         g.refs.push({ rule, pack: packIndex });
+        if (rule.highRisk !== true || pack.evasion.pinyin !== true) continue;
+        for (const spelling of pinyinVariants(term)) {
+          g.entries.push({ term, spelling, evasion: FLAG.pinyin, kind: 'term', ref: g.refs.length, scope: packIndex });
+          g.refs.push({ rule, pack: packIndex });
+        }
       }
     }
     for (const word of pack.allow ?? []) {
