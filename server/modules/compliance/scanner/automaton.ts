@@ -33,26 +33,71 @@ export interface Automaton {
 const ROOT = 0;
 
 /**
+ * Open-addressing hash of (state, code) → state in three Int32Arrays: no per-state objects and no
+ * boxed keys, which is what keeps 50,000 terms compact and the walk fast.
+ */
+class Transitions {
+  private states = new Int32Array(1024).fill(-1);
+  private codes = new Int32Array(1024);
+  private targets = new Int32Array(1024);
+  private mask = 1023;
+  private size = 0;
+
+  private slot(s: number, c: number): number {
+    let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & this.mask;
+    for (;;) {
+      const st = this.states[h]!;
+      if (st === -1 || (st === s && this.codes[h] === c)) return h;
+      h = (h + 1) & this.mask;
+    }
+  }
+
+  get(s: number, c: number): number {
+    const h = this.slot(s, c);
+    return this.states[h] === -1 ? -1 : this.targets[h]!;
+  }
+
+  set(s: number, c: number, t: number): void {
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
+    const h = this.slot(s, c);
+    if (this.states[h] === -1) this.size++;
+    this.states[h] = s; this.codes[h] = c; this.targets[h] = t;
+  }
+
+  private grow(): void {
+    const { states, codes, targets } = this;
+    const cap = (this.mask + 1) * 2;
+    this.states = new Int32Array(cap).fill(-1);
+    this.codes = new Int32Array(cap);
+    this.targets = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.size = 0;
+    for (let i = 0; i < states.length; i++) if (states[i] !== -1) this.set(states[i]!, codes[i]!, targets[i]!);
+  }
+}
+
+/**
  * Aho–Corasick over normalized code points. Root transitions are a dense table over the BMP;
- * deeper ones live in one Map keyed by state * 0x110000 + code, which keeps 50,000 terms small.
+ * deeper ones live in one open-addressing hash (Transitions).
  */
 export function compileAutomaton(entries: readonly AutomatonEntry[], options: NormalizeOptions): Automaton {
   const rootNext = new Int32Array(0x10000).fill(-1);
   const rootAstral = new Map<number, number>();
-  const next = new Map<number, number>();
+  const next = new Transitions();
   const depth: number[] = [0];
   const outputs: number[][] = [[]];
   const patternCodes: Int32Array[] = [];
   const patternFlags: Uint16Array[] = [];
   const goto = (s: number, c: number): number => {
     if (s === ROOT) return c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1);
-    return next.get(s * 0x110000 + c) ?? -1;
+    return next.get(s, c);
   };
   const setGoto = (s: number, c: number, t: number): void => {
     if (s === ROOT) {
       if (c < 0x10000) rootNext[c] = t;
       else rootAstral.set(c, t);
-    } else next.set(s * 0x110000 + c, t);
+    } else next.set(s, c, t);
   };
   const children: Array<Array<[number, number]>> = [[]];
   entries.forEach((entry, id) => {
@@ -97,6 +142,9 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
   }
   const skipRepeats = options.evasion.repeat === true;
 
+  // Reused across calls: positions the walk consumed (repeats it skipped are left out).
+  let consumedBuffer = new Int32Array(256);
+
   function step(s: number, c: number): number {
     for (;;) {
       const g = goto(s, c);
@@ -108,7 +156,8 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
 
   function match(text: NormalizedText): AutomatonMatch[] {
     const found: AutomatonMatch[] = [];
-    const consumed = new Int32Array(text.length);
+    if (consumedBuffer.length < text.length) consumedBuffer = new Int32Array(text.length * 2);
+    const consumed = consumedBuffer;
     let walked = 0;
     let s = ROOT;
     for (let p = 0; p < text.length; p++) {
@@ -142,9 +191,9 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
   }
 
   function suppressAllowed(found: AutomatonMatch[]): AutomatonMatch[] {
+    if (!found.some((m) => entries[m.entry]!.kind === 'allow')) return found;
     const allows = found.filter((m) => entries[m.entry]!.kind === 'allow');
     const terms = found.filter((m) => entries[m.entry]!.kind === 'term');
-    if (allows.length === 0) return terms;
     // An allow word suppresses a term only where it contains that very occurrence (第一次 hides
     // the 第一 inside it, not a 第一 elsewhere in the comment).
     return terms.filter((t) => {

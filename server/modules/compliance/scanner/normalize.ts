@@ -161,72 +161,149 @@ export function compileLookalikes(entries: readonly Lookalike[]): CompiledLookal
   return { byFirst };
 }
 
+interface FoldTable {
+  /** Folded code per BMP code point; NOISE_CODE for noise, MULTI_CODE when `multi` holds several codes. */
+  readonly code: Int32Array;
+  readonly flag: Uint16Array;
+  readonly multi: ReadonlyMap<number, readonly number[]>;
+}
+const NOISE_CODE = -1;
+const MULTI_CODE = -2;
+
+/** Folds one code point through width/case, traditional, fancy and noise; null means noise. */
+function foldSlow(cp: number, ev: EvasionSwitches): { codes: readonly number[]; flag: number } | null {
+  let f = 0;
+  if (ev.width === true) {
+    if (cp >= 0xff01 && cp <= 0xff5e) { cp -= 0xfee0; f |= FLAG.width; }
+    else if (cp === 0x3000) { cp = 0x20; f |= FLAG.width; }
+    if (cp >= 0x41 && cp <= 0x5a) { cp += 0x20; f |= FLAG.case; }
+  }
+  if (ev.traditional === true) {
+    const t = traditionalToSimplified().get(cp);
+    if (t !== undefined) { cp = t; f |= FLAG.traditional; }
+  }
+  if (ev.fancy === true) {
+    const r = fancyFold(cp);
+    if (r) return { codes: r.codes, flag: f | r.flag };
+  }
+  if (ev.noise === true && isNoise(cp)) return null;
+  return { codes: [cp], flag: f };
+}
+
+const foldTables = new Map<string, FoldTable>();
+/** The BMP folded once per switch setting, so the hot loop is two array reads per character. */
+function foldTable(ev: EvasionSwitches): FoldTable {
+  const key = (['width', 'traditional', 'fancy', 'noise'] as const).map((k) => (ev[k] === true ? '1' : '0')).join('');
+  const cached = foldTables.get(key);
+  if (cached) return cached;
+  const code = new Int32Array(0x10000);
+  const flag = new Uint16Array(0x10000);
+  const multi = new Map<number, number[]>();
+  for (let cp = 0; cp < 0x10000; cp++) {
+    const r = foldSlow(cp, ev);
+    if (r === null) code[cp] = NOISE_CODE;
+    else if (r.codes.length === 1) { code[cp] = r.codes[0]!; flag[cp] = r.flag; }
+    else { code[cp] = MULTI_CODE; flag[cp] = r.flag; multi.set(cp, [...r.codes]); }
+  }
+  const table = { code, flag, multi };
+  foldTables.set(key, table);
+  return table;
+}
+
+class Buffers {
+  codes = new Int32Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  flags = new Uint16Array(64);
+  ensure(size: number): void {
+    if (size <= this.codes.length) return;
+    let cap = this.codes.length;
+    while (cap < size) cap *= 2;
+    const c = new Int32Array(cap); c.set(this.codes); this.codes = c;
+    const s = new Int32Array(cap); s.set(this.starts); this.starts = s;
+    const e = new Int32Array(cap); e.set(this.ends); this.ends = e;
+    const f = new Uint16Array(cap); f.set(this.flags); this.flags = f;
+  }
+  view(length: number): NormalizedText {
+    return { length, codes: this.codes, starts: this.starts, ends: this.ends, flags: this.flags };
+  }
+}
+
+/**
+ * A reusable normalizer: it owns its buffers, so the texts it returns are valid only until its
+ * next run. `base` is the stream before look-alikes (what pattern rules read), `full` after.
+ */
+export class Normalizer {
+  private readonly table: FoldTable;
+  private readonly lookalikes: CompiledLookalikes | undefined;
+  private readonly first = new Buffers();
+  private readonly second = new Buffers();
+
+  constructor(private readonly options: NormalizeOptions) {
+    this.table = foldTable(options.evasion);
+    const l = options.evasion.lookalike === true ? options.lookalikes : undefined;
+    this.lookalikes = l && l.byFirst.size > 0 ? l : undefined;
+  }
+
+  run(text: string): { base: NormalizedText; full: NormalizedText } {
+    const { code, flag, multi } = this.table;
+    const ev = this.options.evasion;
+    const b = this.first;
+    b.ensure(text.length * 2 + 8);
+    const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
+    let n = 0;
+    let pendingNoise = 0;
+    for (let i = 0; i < text.length; ) {
+      const unit = text.charCodeAt(i);
+      if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) {
+        const c = code[unit]!;
+        if (c >= 0) {
+          codes[n] = c; starts[n] = i; ends[n] = i + 1; flags[n] = flag[unit]! | pendingNoise;
+          n++; pendingNoise = 0;
+        } else if (c === NOISE_CODE) pendingNoise = FLAG.noise;
+        else {
+          for (const m of multi.get(unit)!) {
+            codes[n] = m; starts[n] = i; ends[n] = i + 1; flags[n] = flag[unit]! | pendingNoise;
+            n++; pendingNoise = 0;
+          }
+        }
+        i++;
+        continue;
+      }
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      const r = foldSlow(cp, ev);
+      if (r === null) pendingNoise = FLAG.noise;
+      else {
+        // At most two codes per UTF-16 unit (⑳ → 20), so the buffer sized above is enough.
+        for (const m of r.codes) {
+          codes[n] = m; starts[n] = i; ends[n] = i + len; flags[n] = r.flag | pendingNoise;
+          n++; pendingNoise = 0;
+        }
+      }
+      i += len;
+    }
+    const base = b.view(n);
+    if (!this.lookalikes) return { base, full: base };
+    return { base, full: applyLookalikes(base, this.lookalikes, this.second) };
+  }
+}
+
 /**
  * Normalizes a text once: width and case, traditional → simplified, fancy digits/letters and
  * Chinese numerals, noise skipping, then look-alikes. Repeated characters are not collapsed here:
  * the automaton skips them during its walk, so terms that really contain doubled characters still match.
  */
 export function normalize(text: string, options: NormalizeOptions): NormalizedText {
-  const ev = options.evasion;
-  const width = ev.width === true;
-  const trad = ev.traditional === true ? traditionalToSimplified() : undefined;
-  const fancy = ev.fancy === true;
-  const noise = ev.noise === true;
-  const cap = text.length + 8;
-  let codes = new Int32Array(cap);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let flags = new Uint16Array(cap);
-  let n = 0;
-  let pendingNoise = 0;
-  const push = (code: number, s: number, e: number, f: number): void => {
-    if (n >= codes.length) {
-      const grow = codes.length * 2;
-      const c2 = new Int32Array(grow); c2.set(codes); codes = c2;
-      const s2 = new Int32Array(grow); s2.set(starts); starts = s2;
-      const e2 = new Int32Array(grow); e2.set(ends); ends = e2;
-      const f2 = new Uint16Array(grow); f2.set(flags); flags = f2;
-    }
-    codes[n] = code; starts[n] = s; ends[n] = e; flags[n] = f | pendingNoise;
-    pendingNoise = 0;
-    n++;
-  };
-  for (let i = 0; i < text.length; ) {
-    let cp = text.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
-    const start = i;
-    i += len;
-    let f = 0;
-    if (width) {
-      if (cp >= 0xff01 && cp <= 0xff5e) { cp -= 0xfee0; f |= FLAG.width; }
-      else if (cp === 0x3000) { cp = 0x20; f |= FLAG.width; }
-      if (cp >= 0x41 && cp <= 0x5a) { cp += 0x20; f |= FLAG.case; }
-    }
-    if (trad) {
-      const s = trad.get(cp);
-      if (s !== undefined) { cp = s; f |= FLAG.traditional; }
-    }
-    if (fancy) {
-      const r = fancyFold(cp);
-      if (r) {
-        for (const c of r.codes) push(c, start, i, f | r.flag);
-        continue;
-      }
-    }
-    if (noise && isNoise(cp)) { pendingNoise = FLAG.noise; continue; }
-    push(cp, start, i, f);
-  }
-  const lookalikes = ev.lookalike === true ? options.lookalikes : undefined;
-  if (!lookalikes || lookalikes.byFirst.size === 0) return { length: n, codes, starts, ends, flags };
-  return applyLookalikes({ length: n, codes, starts, ends, flags }, lookalikes);
+  return new Normalizer(options).run(text).full;
 }
 
-function applyLookalikes(t: NormalizedText, table: CompiledLookalikes): NormalizedText {
-  const cap = t.length * 2 + 8;
-  const codes = new Int32Array(cap);
-  const starts = new Int32Array(cap);
-  const ends = new Int32Array(cap);
-  const flags = new Uint16Array(cap);
+function applyLookalikes(t: NormalizedText, table: CompiledLookalikes, out: Buffers): NormalizedText {
+  let longest = 1;
+  for (const list of table.byFirst.values()) for (const e of list) longest = Math.max(longest, e.to.length);
+  const cap = t.length * longest + 8;
+  out.ensure(cap);
+  const codes = out.codes, starts = out.starts, ends = out.ends, flags = out.flags;
   let n = 0;
   for (let i = 0; i < t.length; ) {
     const list = table.byFirst.get(t.codes[i]!);
@@ -253,7 +330,7 @@ function applyLookalikes(t: NormalizedText, table: CompiledLookalikes): Normaliz
     }
     i = last + 1;
   }
-  return { length: n, codes, starts, ends, flags };
+  return out.view(n);
 }
 
 /** The default look-alike / homophone table; callers may pass their own edited copy. */

@@ -49,20 +49,30 @@ export function isShortLink(url: string): boolean {
 /** Finds pattern hits; `dense` is the text normalized with noise skipping and without look-alikes. */
 export function findPatterns(original: string, dense: NormalizedText, kinds: ReadonlySet<PatternKind>): PatternHit[] {
   const hits: PatternHit[] = [];
-  let stream = '';
+  // Cheap gate first: every dense pattern needs a digit or one of 价/奖/中, which most comments lack.
+  let digits = 0;
+  let keys = 0;
   for (let i = 0; i < dense.length; i++) {
     const c = dense.codes[i]!;
-    stream += c > 0xffff ? '\ufffd' : String.fromCharCode(c);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x4ef7 || c === 0x5956 || c === 0x4e2d) keys++;
+  }
+  let stream = '';
+  if (digits > 0 || keys > 0) {
+    for (let i = 0; i < dense.length; i++) {
+      const c = dense.codes[i]!;
+      stream += c > 0xffff ? '\ufffd' : String.fromCharCode(c);
+    }
   }
   for (const [kind, re] of DENSE) {
-    if (!kinds.has(kind)) continue;
+    if (!kinds.has(kind) || stream.length === 0) continue;
     re.lastIndex = 0;
     for (let m = re.exec(stream); m; m = re.exec(stream)) {
       hits.push({ kind, first: m.index, last: m.index + m[0].length - 1, seen: m[0] });
       if (m[0].length === 0) re.lastIndex++;
     }
   }
-  if (kinds.has('url')) {
+  if (kinds.has('url') && /[.。．]/.test(original)) {
     const folded = foldForUrl(original);
     URL_RE.lastIndex = 0;
     for (let m = URL_RE.exec(folded); m; m = URL_RE.exec(folded)) {

@@ -5,7 +5,7 @@ import {
   EVASION_FAMILIES,
   evasionNames,
   FLAG,
-  normalize,
+  Normalizer,
   type CompiledLookalikes,
   type EvasionFamily,
   type EvasionSwitches,
@@ -93,19 +93,16 @@ export interface Scanner {
 }
 
 interface RuleRef {
-  readonly rule: TermRule | PatternRule;
-  readonly pack: number;
+  readonly rule: TermRule;
+  readonly term: string;
 }
 
 interface Group {
-  readonly options: NormalizeOptions;
-  readonly automaton: Automaton;
+  readonly normalizer: Normalizer;
+  readonly automaton: Automaton | undefined;
   readonly refs: readonly (RuleRef | undefined)[];
-}
-
-interface PatternGroup {
-  readonly options: NormalizeOptions;
-  readonly rules: readonly PatternRule[];
+  readonly patterns: readonly PatternRule[];
+  readonly kinds: ReadonlySet<PatternKind>;
 }
 
 function evasionKey(ev: EvasionSwitches): string {
@@ -124,20 +121,19 @@ function applies(rule: { contexts?: readonly ScanContext[]; productCategories?: 
  */
 export function compileScanner(packs: readonly RulePack[], options: ScannerOptions = {}): Scanner {
   const lookalikes: CompiledLookalikes = compileLookalikes(options.lookalikes ?? DEFAULT_LOOKALIKES);
-  const termPacks = new Map<string, { evasion: EvasionSwitches; entries: AutomatonEntry[]; refs: (RuleRef | undefined)[] }>();
-  const patternPacks = new Map<string, { evasion: EvasionSwitches; rules: PatternRule[] }>();
+  const byEvasion = new Map<string, { evasion: EvasionSwitches; entries: AutomatonEntry[]; refs: (RuleRef | undefined)[]; patterns: PatternRule[] }>();
   packs.forEach((pack, packIndex) => {
     const key = evasionKey(pack.evasion);
-    let g = termPacks.get(key);
-    if (!g) { g = { evasion: pack.evasion, entries: [], refs: [] }; termPacks.set(key, g); }
+    let g = byEvasion.get(key);
+    if (!g) { g = { evasion: pack.evasion, entries: [], refs: [], patterns: [] }; byEvasion.set(key, g); }
     for (const rule of pack.rules) {
       for (const term of rule.terms) {
         g.entries.push({ term, kind: 'term', ref: g.refs.length, scope: packIndex });
-        g.refs.push({ rule, pack: packIndex });
+        g.refs.push({ rule, term });
         if (rule.highRisk !== true || pack.evasion.pinyin !== true) continue;
         for (const spelling of pinyinVariants(term)) {
           g.entries.push({ term, spelling, evasion: FLAG.pinyin, kind: 'term', ref: g.refs.length, scope: packIndex });
-          g.refs.push({ rule, pack: packIndex });
+          g.refs.push({ rule, term });
         }
       }
     }
@@ -145,22 +141,18 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
       g.entries.push({ term: word, kind: 'allow', ref: -1, scope: packIndex });
       g.refs.push(undefined);
     }
-    if (pack.patterns && pack.patterns.length > 0) {
-      // Patterns read ids and digits literally: look-alikes (v → 微) would break them.
-      const pev: EvasionSwitches = { ...pack.evasion, lookalike: false };
-      const pkey = evasionKey(pev);
-      let pg = patternPacks.get(pkey);
-      if (!pg) { pg = { evasion: pev, rules: [] }; patternPacks.set(pkey, pg); }
-      pg.rules.push(...pack.patterns);
-    }
+    g.patterns.push(...(pack.patterns ?? []));
   });
-  const groups: Group[] = [...termPacks.values()]
-    .filter((g) => g.entries.length > 0)
-    .map((g) => {
-      const opts: NormalizeOptions = { evasion: g.evasion, lookalikes };
-      return { options: opts, automaton: compileAutomaton(g.entries, opts), refs: g.refs };
-    });
-  const patternGroups: PatternGroup[] = [...patternPacks.values()].map((g) => ({ options: { evasion: g.evasion }, rules: g.rules }));
+  const groups: Group[] = [...byEvasion.values()].map((g) => {
+    const opts: NormalizeOptions = { evasion: g.evasion, lookalikes };
+    return {
+      normalizer: new Normalizer(opts),
+      automaton: g.entries.length > 0 ? compileAutomaton(g.entries, opts) : undefined,
+      refs: g.refs,
+      patterns: g.patterns,
+      kinds: new Set(g.patterns.map((r) => r.pattern)),
+    };
+  });
 
   function scan(input: ScanInput): Finding[] {
     const text = input.text;
@@ -173,28 +165,27 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
       findings.push(f);
     };
     for (const g of groups) {
-      const norm = normalize(text, g.options);
-      for (const m of g.automaton.match(norm)) {
+      // One normalization per evasion setting: the automaton reads the full stream, the pattern
+      // rules the stream before look-alikes (v → 微 would break ids and digits).
+      const { base: dense, full: norm } = g.normalizer.run(text);
+      for (const m of g.automaton ? g.automaton.match(norm) : []) {
         const ref = g.refs[m.entry];
         if (!ref) continue;
-        const rule = ref.rule as TermRule;
+        const rule = ref.rule;
         if (!applies(rule, input)) continue;
         add({
           rule: rule.id,
           category: rule.category,
           severity: rule.severity,
-          term: g.automaton.entries[m.entry]!.term,
+          term: ref.term,
           start: norm.starts[m.first]!,
           end: norm.ends[m.last]!,
           evasion: evasionNames(m.evasion),
           ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
         });
       }
-    }
-    for (const pg of patternGroups) {
-      const kinds = new Set(pg.rules.map((r) => r.pattern));
-      const dense = normalize(text, pg.options);
-      for (const hit of findPatterns(text, dense, kinds)) {
+      if (g.patterns.length === 0) continue;
+      for (const hit of findPatterns(text, dense, g.kinds)) {
         let start: number;
         let end: number;
         let mask = 0;
@@ -212,7 +203,7 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
           // The id patterns spell the look-alikes out (扣扣, 薇信, vx) because the dense stream has none.
           if ((hit.kind === 'qq' || hit.kind === 'wechat') && !/^(?:qq|微信|wechat|weixin)/.test(hit.seen)) mask |= FLAG.lookalike;
         }
-        for (const rule of pg.rules) {
+        for (const rule of g.patterns) {
           if (rule.pattern !== hit.kind || !applies(rule, input)) continue;
           const shortLink = hit.kind === 'url' && isShortLink(hit.seen);
           add({
