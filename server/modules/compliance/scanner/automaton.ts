@@ -1,4 +1,4 @@
-import { FLAG, normalize, type NormalizeOptions, type NormalizedText } from './normalize';
+import { FLAG, Normalizer, type NormalizeOptions, type NormalizedText } from './normalize';
 
 /** One dictionary entry: a term to find, or an allow-list word that suppresses terms it contains. */
 export interface AutomatonEntry {
@@ -100,8 +100,9 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     } else next.set(s, c, t);
   };
   const children: Array<Array<[number, number]>> = [[]];
+  const normalizer = new Normalizer(options);
   entries.forEach((entry, id) => {
-    const norm = normalize(entry.spelling ?? entry.term, options);
+    const norm = normalizer.run(entry.spelling ?? entry.term).full;
     const codes = norm.codes.slice(0, norm.length);
     const flags = norm.flags.slice(0, norm.length);
     if (norm.length > 0) flags[0] = flags[0]! & ~FLAG.noise;

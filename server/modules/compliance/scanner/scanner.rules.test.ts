@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import corpus from './corpus/corpus.json';
 import { DEFAULT_PACKS } from './packs';
-import { compileScanner, type Finding, type RulePack } from './scanner';
+import { compileScanner, createScanner, type Finding, type RulePack } from './scanner';
 
 interface CorpusFinding {
   rule: string;
@@ -80,5 +80,19 @@ describe('scanner', () => {
         expect(rule.basis.en.length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('createScanner (ad-hoc dictionary)', () => {
+  it('matches through every family, pinyin included, and reports the dictionary spelling', () => {
+    const s = createScanner({ terms: ['加微信', '最好'], allow: ['最好的朋友'] });
+    expect(s.scan('jia wei xin').map((f) => [f.term, f.start, f.end, f.evasion])).toEqual([['加微信', 0, 11, ['noise', 'pinyin']]]);
+    expect(s.scan('最😀好').map((f) => [f.rule, f.term, f.start, f.end])).toEqual([['ad-hoc', '最好', 0, 4]]);
+    expect(s.scan('我最好的朋友')).toEqual([]);
+  });
+
+  it('honours switched-off families', () => {
+    const s = createScanner({ terms: ['最好'], evasion: { noise: false } });
+    expect(s.scan('最 好')).toEqual([]);
   });
 });

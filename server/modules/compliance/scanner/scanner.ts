@@ -1,5 +1,6 @@
 import { compileAutomaton, type Automaton, type AutomatonEntry } from './automaton';
 import {
+  ALL_EVASION_ON,
   compileLookalikes,
   DEFAULT_LOOKALIKES,
   EVASION_FAMILIES,
@@ -224,4 +225,33 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
   }
 
   return { scan };
+}
+
+/** One ad-hoc dictionary, as the rule editor's "try it" box and the CLI's `terms`/`allow` use it. */
+export interface AdHocDictionary {
+  readonly terms: readonly string[];
+  readonly allow?: readonly string[];
+  /** Every family on, pinyin included, unless told otherwise. */
+  readonly evasion?: EvasionSwitches;
+  readonly lookalikes?: readonly Lookalike[];
+}
+
+export interface AdHocScanner {
+  scan(text: string, context?: ScanContext): Finding[];
+}
+
+/**
+ * Compiles an ad-hoc dictionary into a scanner (the library entry point the benchmark uses).
+ * Findings carry rule and category 'ad-hoc' and severity 'warn'; no pattern rules run.
+ */
+export function createScanner(dictionary: AdHocDictionary): AdHocScanner {
+  const pack: RulePack = {
+    id: 'ad-hoc',
+    name: { zh: '临时词表', en: 'Ad-hoc dictionary' },
+    evasion: dictionary.evasion ?? ALL_EVASION_ON,
+    rules: [{ id: 'ad-hoc', category: 'ad-hoc', severity: 'warn', basis: { zh: '临时词表', en: 'Ad-hoc dictionary' }, terms: dictionary.terms, highRisk: true }],
+    allow: dictionary.allow ?? [],
+  };
+  const scanner = compileScanner([pack], dictionary.lookalikes ? { lookalikes: dictionary.lookalikes } : {});
+  return { scan: (text, context) => scanner.scan(context ? { text, context } : { text }) };
 }
