@@ -17,7 +17,7 @@ export interface PatternHit {
 // Anchored regexes over the dense normalized stream (noise removed, numerals folded to digits,
 // one UTF-16 unit per normalized character), so every match index is a normalized index.
 const DENSE: ReadonlyArray<readonly [PatternKind, RegExp]> = [
-  ['phone', /(?<!\d)(?:1[3-9]\d{9}|400\d{7}|0\d{2,3}\d{7,8})(?!\d)/g],
+  ['phone', /(?<!\d)(?:(?:86)?1[3-9]\d{9}|400\d{7}|0\d{2,3}\d{7,8})(?!\d)/g],
   ['wechat', /(?:微信|威信|薇信|徽信|v信|vx|wx|weixin|vxin|wechat|加v|加微)号?(?:是|为)?([a-z][-_a-z0-9]{5,19}|1[3-9]\d{9})(?![-_a-z0-9])/g],
   ['qq', /(?:qq|扣扣|蔻蔻|寇寇|企鹅|口口)(?:号|群)?(?:是|为)?(\d{5,11})(?!\d)/g],
   ['price', /(?:原价|原售价|市场价|专柜价|吊牌价|划线价|指导价)(?:是|为|要)?(?:\d+(?:元|块)?)?/g],
