@@ -140,6 +140,9 @@ export interface NormalizeOptions {
 /** Look-alike entries indexed by their first (already width/trad/fancy-folded) code point, longest first. */
 export interface CompiledLookalikes {
   readonly byFirst: ReadonlyMap<number, ReadonlyArray<{ from: Int32Array; to: Int32Array }>>;
+  /** 1 where a BMP code point starts some entry: most texts have none and skip the copy. */
+  readonly startsBmp: Uint8Array;
+  readonly longestTarget: number;
 }
 
 /** Compiles an editable look-alike table; sources and targets are folded like the text (width, case, traditional, fancy). */
@@ -157,8 +160,14 @@ export function compileLookalikes(entries: readonly Lookalike[]): CompiledLookal
     list.push({ from, to });
     byFirst.set(first, list);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.from.length - a.from.length);
-  return { byFirst };
+  const startsBmp = new Uint8Array(0x10000);
+  let longestTarget = 1;
+  for (const [first, list] of byFirst) {
+    list.sort((a, b) => b.from.length - a.from.length);
+    if (first < 0x10000) startsBmp[first] = 1;
+    for (const e of list) longestTarget = Math.max(longestTarget, e.to.length);
+  }
+  return { byFirst, startsBmp, longestTarget };
 }
 
 interface FoldTable {
@@ -299,9 +308,13 @@ export function normalize(text: string, options: NormalizeOptions): NormalizedTe
 }
 
 function applyLookalikes(t: NormalizedText, table: CompiledLookalikes, out: Buffers): NormalizedText {
-  let longest = 1;
-  for (const list of table.byFirst.values()) for (const e of list) longest = Math.max(longest, e.to.length);
-  const cap = t.length * longest + 8;
+  let any = false;
+  for (let i = 0; i < t.length && !any; i++) {
+    const c = t.codes[i]!;
+    any = c < 0x10000 ? table.startsBmp[c] === 1 : table.byFirst.has(c);
+  }
+  if (!any) return t;
+  const cap = t.length * table.longestTarget + 8;
   out.ensure(cap);
   const codes = out.codes, starts = out.starts, ends = out.ends, flags = out.flags;
   let n = 0;

@@ -158,9 +158,11 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
   function scan(input: ScanInput): Finding[] {
     const text = input.text;
     const findings: Finding[] = [];
-    const seen = new Set<string>();
+    let seen: Set<string> | undefined;
     const add = (f: Finding): void => {
+      // Several spellings of one term (微信, 薇信, pinyin) can land on the same span for the same rule.
       const key = `${f.rule}\u0000${f.start}\u0000${f.end}`;
+      seen ??= new Set();
       if (seen.has(key)) return;
       seen.add(key);
       findings.push(f);
