@@ -96,3 +96,15 @@ describe('createScanner (ad-hoc dictionary)', () => {
     expect(s.scan('最 好')).toEqual([]);
   });
 });
+
+describe('host code of conduct samples', () => {
+  it.each([
+    ['这串手串已开光，能转运', ['host.21.superstition', 'host.21.superstition']],
+    ['带你玩网赌', ['host.11.illegal']],
+    ['家人们 马 上 封 城 了快囤货', ['host.12.rumour']],
+    ['主播是榜一大哥捧的', ['host.28.tipping']],
+    ['童模带货的小裙子', ['host.20.minors']],
+  ])('%s', (text, rules) => {
+    expect(scanner.scan({ text }).map((f) => f.rule)).toEqual(rules);
+  });
+});
