@@ -108,3 +108,16 @@ describe('host code of conduct samples', () => {
     expect(scanner.scan({ text }).map((f) => f.rule)).toEqual(rules);
   });
 });
+
+describe('contexts', () => {
+  it('fires a context-limited rule only in its contexts', () => {
+    const pack: RulePack = {
+      id: 't', name: { zh: 't', en: 't' }, evasion: {},
+      rules: [{ id: 'r', category: 'c', severity: 'info', basis: { zh: '', en: '' }, terms: ['秒杀'], contexts: ['title'] }],
+    };
+    const s = compileScanner([pack]);
+    expect(s.scan({ text: '秒杀', context: 'title' })).toHaveLength(1);
+    expect(s.scan({ text: '秒杀', context: 'comment' })).toHaveLength(0);
+    expect(s.scan({ text: '秒杀' })).toHaveLength(1);
+  });
+});
