@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
@@ -27,6 +28,10 @@ import { teamRoutes } from '../modules/team/team.routes';
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** For the OpenAPI document only: the body a route parses itself. */
+    docBody?: z.ZodType;
+  }
   interface FastifyInstance {
     deps: Deps;
     /** Every route with the access it declared, for the test that no route goes undeclared. */
@@ -100,7 +105,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: (args) => {
+      const out = jsonSchemaTransform(args);
+      // A body the route reads itself (ingestion) is still described: the route names its schema as docBody.
+      const docBody = args.route.config?.docBody;
+      return docBody ? { ...out, schema: { ...out.schema, body: z.toJSONSchema(docBody, { io: 'input', unrepresentable: 'any' }) } } : out;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 

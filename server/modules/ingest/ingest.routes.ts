@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdParams } from '../../../contracts/common';
-import { IngestQuery, IngestResult, SessionSummary, type IngestPlatform } from '../../../contracts/ingest';
+import { IngestQuery, IngestResult, NormalizedEventFields, SessionSummary, type IngestPlatform } from '../../../contracts/ingest';
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../platform/errors';
 import type { Deps } from '../../platform/context';
@@ -44,8 +44,16 @@ export async function ingestRoutes(app: App) {
       `/api/v1/ingest/${path}/:roomId`,
       {
         bodyLimit,
-        config: { permission: 'session:write', tokenScope: 'ingest' },
-        schema: { tags, description: describeFormat[platform], params: RoomParams, querystring: IngestQuery, response: { 200: IngestResult } },
+        // The normalized format is documented in the OpenAPI document (docBody); the items are checked one by one by the
+        // adapter, so one bad item can be reported, or skipped with ?partial=true.
+        config: { permission: 'session:write', tokenScope: 'ingest', ...(platform === 'custom' ? { docBody: z.array(NormalizedEventFields) } : {}) },
+        schema: {
+          tags,
+          description: describeFormat[platform],
+          params: RoomParams,
+          querystring: IngestQuery,
+          response: { 200: IngestResult },
+        },
       },
       async (req) => {
         const room = await roomFor(deps, req, req.params.roomId);
