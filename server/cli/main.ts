@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import { ScanRequest } from '../../contracts/compliance';
+import { createScanner } from '../modules/compliance/scanner';
+import { packScanner, scanRequest } from '../modules/compliance/compliance.service';
 import { TokenScope } from '../../contracts/accounts';
 import { Platform, RoomInput } from '../../contracts/team';
 import { Email, Password } from '../../contracts/accounts';
@@ -36,6 +40,10 @@ Commands:
   create-token --room R --scope ingest,read [--name N]
                                  prints the API token once
   backup --to FILE               consistent online snapshot of the SQLite database
+  scan [--pack ID[,ID…]] [--terms-file F [--allow-file F]]
+                                 compliance scan: JSON lines {"text", "context"?, "category"?} on stdin,
+                                 one {"findings": […]} line out per input; a line may carry its own
+                                 "terms"/"allow" ad-hoc dictionary (every evasion family on)
 
 Every command takes --json for machine-readable output.
 Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found, 4 conflict.`;
@@ -106,6 +114,9 @@ export async function run(argv: string[]): Promise<number> {
       room: { type: 'string' },
       scope: { type: 'string' },
       to: { type: 'string' },
+      pack: { type: 'string' },
+      'terms-file': { type: 'string' },
+      'allow-file': { type: 'string' },
     },
   });
   const json = values.json === true;
@@ -203,6 +214,8 @@ export async function run(argv: string[]): Promise<number> {
         return EXIT.ok;
       });
     }
+    case 'scan':
+      return scanStdin(values);
     case undefined:
     case 'help':
     case '--help':
@@ -212,6 +225,49 @@ export async function run(argv: string[]): Promise<number> {
     default:
       throw new UsageError(`unknown command "${command}"`);
   }
+}
+
+function readList(file: string): string[] {
+  try {
+    return fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * `showrunner scan`: JSON lines in, one JSON line out per input, in order. A line that is not a valid request gets an
+ * {"error": …} line and the command ends with exit code 2 after the whole stream.
+ */
+async function scanStdin(values: Record<string, unknown>): Promise<number> {
+  const packIds = typeof values.pack === 'string' ? values.pack.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
+  let packs;
+  try {
+    packs = packScanner(packIds);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const termsFile = values['terms-file'] as string | undefined;
+  const allowFile = values['allow-file'] as string | undefined;
+  if (allowFile && !termsFile) throw new UsageError('--allow-file goes with --terms-file');
+  const stream = termsFile ? { terms: readList(termsFile), allow: allowFile ? readList(allowFile) : [] } : undefined;
+  const streamScanner = stream ? createScanner(stream) : undefined;
+  let bad = 0;
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let out: unknown;
+    try {
+      const req = ScanRequest.parse(JSON.parse(line));
+      const findings = streamScanner && !req.terms ? streamScanner.scan(req.text, req.context).map((f) => ({ term: f.term, rule: f.rule, category: f.category, severity: f.severity, start: f.start, end: f.end, evasion: [...f.evasion] })) : scanRequest(req, packs);
+      out = { findings };
+    } catch (err) {
+      bad++;
+      out = { error: err instanceof Error && err.name === 'ZodError' ? 'expected {"text": string, "context"?, "category"?, "terms"?, "allow"?}' : (err as Error).message };
+    }
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+  return bad ? EXIT.usage : EXIT.ok;
 }
 
 function codeFor(err: unknown): number {

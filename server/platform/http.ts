@@ -22,6 +22,7 @@ import { peopleRoutes } from '../modules/people/people.routes';
 import { planningRoutes } from '../modules/planning/planning.routes';
 import { productRoutes } from '../modules/products/products.routes';
 import { ingestRoutes } from '../modules/ingest/ingest.routes';
+import { complianceRoutes } from '../modules/compliance/compliance.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 
@@ -154,6 +155,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await productRoutes(app);
   await planningRoutes(app);
   await ingestRoutes(app);
+  await complianceRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);
