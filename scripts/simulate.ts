@@ -120,7 +120,7 @@ function toBilibili(m: Moment, at: number): Record<string, unknown> | null {
 }
 
 /** Douyin pushes: one x-msg-type per push. Douyin pushes no viewer counts, joins, follows or shares. */
-function toDouyin(m: Moment, at: number): { type: string; item: Record<string, unknown> } | null {
+function asDouyinPush(m: Moment, at: number): { type: string; item: Record<string, unknown> } | null {
   const user = 'user' in m ? { sec_openid: `_000sim${m.user.id}`, nickname: m.user.name, avatar_url: '' } : {};
   const base = { msg_id: msgId(), timestamp: at, ...user };
   switch (m.kind) {
@@ -142,7 +142,7 @@ export function encode(format: SimFormat, moments: Moment[], at: number, options
   const douyin = new Map<string, Record<string, unknown>[]>();
   for (const m of moments) {
     if (format === 'douyin') {
-      const pushed = toDouyin(m, at);
+      const pushed = asDouyinPush(m, at);
       if (pushed) douyin.set(pushed.type, [...(douyin.get(pushed.type) ?? []), pushed.item]);
       else custom.push(toCustom(m, at));
       continue;
