@@ -88,6 +88,7 @@ async function insertMonth(db: Db) {
         time_zone: TIME_ZONE,
         secret_enc: null,
         required_roles: '["host","field_control","console"]',
+        require_approved_content: 0,
         created_at: at,
         updated_at: at,
       });

@@ -21,14 +21,23 @@ export const Permission = z.enum([
   'product:write',
   'session:write',
   'session:override',
+  /** Write scripts, titles and product copy and send them to review. */
+  'content:write',
+  /** Approve content, request changes, waive block findings. */
+  'content:review',
+  /** Edit rule packs, terms, categories, allow lists and the look-alike table. */
+  'compliance:manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
 const read: Permission[] = ['team:read', 'room:read', 'catalog:read', 'person:read'];
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   viewer: read,
-  member: read,
-  manager: [...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override'],
+  member: [...read, 'content:write'],
+  manager: [
+    ...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override',
+    'content:write', 'content:review', 'compliance:manage',
+  ],
   owner: Permission.options,
 };
 

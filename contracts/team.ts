@@ -38,6 +38,8 @@ export const RoomInput = z.object({
     .max(7)
     .transform((roles) => [...new Set(roles)])
     .default(['host', 'field_control', 'console']),
+  /** A session moves to "scheduled" only when its script and title are approved in content review. */
+  requireApprovedContent: z.boolean().default(true),
 });
 export type RoomInput = z.infer<typeof RoomInput>;
 export const RoomUpdateInput = patchOf(RoomInput).extend({ secret: z.string().min(1).max(500).nullable().optional() });
@@ -52,6 +54,7 @@ export const RoomView = z.object({
   timeZone: z.string(),
   hasSecret: z.boolean(),
   requiredRoles: z.array(SessionRole),
+  requireApprovedContent: z.boolean(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });

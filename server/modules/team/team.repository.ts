@@ -65,6 +65,7 @@ export function toRoomView(r: RoomRow): RoomView {
     timeZone: r.time_zone,
     hasSecret: r.secret_enc !== null,
     requiredRoles: json.parse<SessionRole[]>(r.required_roles, []),
+    requireApprovedContent: r.require_approved_content === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };

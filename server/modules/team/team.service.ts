@@ -61,6 +61,7 @@ export async function createRoom(deps: Deps, actor: Actor, input: RoomInput, id 
       time_zone: input.timeZone,
       secret_enc: deps.cipher.encryptNullable(input.secret),
       required_roles: json.stringify(input.requiredRoles),
+      require_approved_content: input.requireApprovedContent ? 1 : 0,
       created_at: at,
       updated_at: at,
     };
@@ -87,6 +88,7 @@ export async function updateRoom(deps: Deps, actor: Actor, id: string, input: Ro
       time_zone: input.timeZone ?? before.time_zone,
       secret_enc: input.secret === undefined ? before.secret_enc : deps.cipher.encryptNullable(input.secret),
       required_roles: input.requiredRoles ? json.stringify(input.requiredRoles) : before.required_roles,
+      require_approved_content: input.requireApprovedContent === undefined ? before.require_approved_content : input.requireApprovedContent ? 1 : 0,
       updated_at: nowIso(),
     };
     if (next.platform !== before.platform || next.account_id !== before.account_id) {
