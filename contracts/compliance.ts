@@ -33,5 +33,8 @@ export const ScanFinding = z.object({
 });
 export type ScanFinding = z.infer<typeof ScanFinding>;
 
+export const complianceErrors = {
+} as const;
+
 export const ScanResponse = z.object({ findings: z.array(ScanFinding) });
 export type ScanResponse = z.infer<typeof ScanResponse>;

@@ -5,6 +5,8 @@ import { catalogErrors } from './catalog';
 import { peopleErrors } from './people';
 import { planningErrors } from './planning';
 import { ingestErrors } from './ingest';
+import { complianceErrors } from './compliance';
+import { contentErrors } from './content';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -15,6 +17,8 @@ export const errorCatalog = {
   ...peopleErrors,
   ...planningErrors,
   ...ingestErrors,
+  ...complianceErrors,
+  ...contentErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -4,12 +4,15 @@ import { accounts } from './en-US/accounts';
 import { planning } from './en-US/planning';
 import { products } from './en-US/products';
 import { live } from './en-US/live';
+import { compliance } from './en-US/compliance';
+import { content } from './en-US/content';
+import { findings } from './en-US/findings';
 
 /**
  * English texts. This dictionary defines the keys: zh-CN must provide every one of them.
  * Placeholders are written {name} and filled by t(key, { name }). One file per area under en-US/.
  */
-export const enUS = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live } satisfies Record<string, string>;
+export const enUS = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live, ...compliance, ...content, ...findings } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enUS;
 export type Dictionary = Record<MessageKey, string>;

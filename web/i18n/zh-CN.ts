@@ -5,6 +5,9 @@ import { accounts } from './zh-CN/accounts';
 import { planning } from './zh-CN/planning';
 import { products } from './zh-CN/products';
 import { live } from './zh-CN/live';
+import { compliance } from './zh-CN/compliance';
+import { content } from './zh-CN/content';
+import { findings } from './zh-CN/findings';
 
 /** 简体中文文案；键由 en-US 定义，每个分区文件缺一个键即编译失败。 */
-export const zhCN: Dictionary = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live };
+export const zhCN: Dictionary = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live, ...compliance, ...content, ...findings };
