@@ -1,5 +1,6 @@
 import { ALL_EVASION_ON } from '../normalize';
 import type { RulePack } from '../scanner';
+import { SELLER_CONTEXTS } from './contexts';
 
 /** 广告法 Art. 9(3) absolute terms, plus Art. 9(1)(2) state symbols and organs (domain.md §4.1). */
 export const absoluteTermsPack: RulePack = {
@@ -11,6 +12,7 @@ export const absoluteTermsPack: RulePack = {
       id: 'ad-law.9.absolute',
       category: 'absolute',
       severity: 'block',
+      contexts: SELLER_CONTEXTS,
       basis: { zh: '《广告法》第九条第三项：不得使用“国家级”“最高级”“最佳”等用语', en: 'Advertising Law Art. 9(3): no "national-level", "highest-grade", "best" or similar terms' },
       terms: [
         '国家级', '最高级', '最佳', '最好', '最强', '最大', '最低', '最高', '最优', '最新', '最先进', '最便宜', '最划算',
@@ -23,6 +25,7 @@ export const absoluteTermsPack: RulePack = {
       id: 'ad-law.9.state',
       category: 'state-symbol',
       severity: 'block',
+      contexts: SELLER_CONTEXTS,
       basis: { zh: '《广告法》第九条第一、二项：不得使用国家机关或国家象征名义', en: 'Advertising Law Art. 9(1)(2): no use of state organs or national symbols' },
       terms: ['特供', '专供', '国宴', '人民大会堂专供', '国家机关指定', '国家领导人推荐', '军需特供'],
       suggestion: '删除相关表述',
