@@ -21,6 +21,10 @@ export const AuditEntityType = z.enum([
   'checklist-template',
   'checklist-item',
   'calendar-feed',
+  'compliance-pack',
+  'compliance-rule',
+  'compliance-category',
+  'compliance-lookalike',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 

@@ -23,6 +23,7 @@ import { planningRoutes } from '../modules/planning/planning.routes';
 import { productRoutes } from '../modules/products/products.routes';
 import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { complianceRoutes } from '../modules/compliance/compliance.routes';
+import { packRoutes } from '../modules/compliance/packs.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 
@@ -156,6 +157,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await planningRoutes(app);
   await ingestRoutes(app);
   await complianceRoutes(app);
+  await packRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { Cipher, loadDataKey } from './crypto';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from './db';
 import type { Deps } from './context';
+import { seedCompliancePacks } from '../modules/compliance/packs.defaults';
 
 export interface Runtime {
   deps: Deps;
@@ -14,7 +15,11 @@ export interface Runtime {
 export async function openRuntime(config: Config, options: { migrate?: boolean } = {}): Promise<Runtime> {
   const handle = openDatabase(config.database);
   try {
-    if (options.migrate !== false) await migrateToLatest(handle.db);
+    if (options.migrate !== false) {
+      await migrateToLatest(handle.db);
+      // Databases created before the rule packs were stored get the shipped ones once (a no-op when any pack exists).
+      await handle.db.transaction().execute((trx) => seedCompliancePacks(trx));
+    }
     const cipher = new Cipher(loadDataKey(config.dataDir, config.dataKey));
     return { deps: { db: handle.db, cipher, config }, handle, close: () => handle.close() };
   } catch (err) {

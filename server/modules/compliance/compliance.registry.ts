@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../platform/db';
+import { loadRulePacks } from './packs.repository';
 import { compileScanner, DEFAULT_PACKS, type Scanner } from './scanner';
 
 /** The scanner compiled from the stored rule packs, and the revision of the rules it was compiled from. */
@@ -35,7 +36,12 @@ export async function currentRules(root: Db, db: Executor = root): Promise<Compi
   return compiled;
 }
 
-/** Placeholder until the stored packs land: the shipped defaults. Replaced by loading compliance_* tables. */
-async function compileStored(_db: Executor): Promise<Scanner> {
-  return compileScanner([...DEFAULT_PACKS]);
+/**
+ * Compiles the enabled stored packs and rules with the stored look-alike table. A database no pack was ever written to
+ * (the defaults are seeded at setup and on start) scans with the shipped packs, so scanning never silently finds nothing.
+ */
+export async function compileStored(db: Executor): Promise<Scanner> {
+  const { packs, lookalikes } = await loadRulePacks(db);
+  if (packs === null) return compileScanner([...DEFAULT_PACKS]);
+  return compileScanner(packs, { lookalikes });
 }

@@ -1,13 +1,17 @@
 import { ScanRequest, ScanResponse } from '../../../contracts/compliance';
 import type { App } from '../../platform/http';
-import { packScanner, scanRequest } from './compliance.service';
+import { currentRules } from './compliance.registry';
+import { scanRequest } from './compliance.service';
 
 export async function complianceRoutes(app: App) {
-  // Compiled once: the default packs do not change while the process runs (editable packs come with the review workflow).
-  const packs = packScanner();
   app.post(
     '/api/v1/compliance/scan',
     { config: { permission: 'signed-in' }, schema: { tags: ['compliance'], body: ScanRequest, response: { 200: ScanResponse } } },
-    async (req) => ({ findings: scanRequest(req.body, packs) }),
+    async (req) => {
+      // The stored packs, recompiled when a rule change bumped the revision: an edit reaches the next scan.
+      // A request with its own `terms` is scanned against that ad-hoc dictionary instead.
+      const { scanner } = await currentRules(app.deps.db);
+      return { findings: scanRequest(req.body, scanner) };
+    },
   );
 }
