@@ -25,6 +25,7 @@ export const AuditEntityType = z.enum([
   'compliance-rule',
   'compliance-category',
   'compliance-lookalike',
+  'content-item',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 

@@ -24,6 +24,7 @@ import { productRoutes } from '../modules/products/products.routes';
 import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { complianceRoutes } from '../modules/compliance/compliance.routes';
 import { packRoutes } from '../modules/compliance/packs.routes';
+import { contentRoutes } from '../modules/content/content.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 
@@ -158,6 +159,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await ingestRoutes(app);
   await complianceRoutes(app);
   await packRoutes(app);
+  await contentRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

@@ -16,12 +16,13 @@ async function person(name: string, positionCode: string) {
   return res.json().id as string;
 }
 
+// These tests are about planning rules; content review's scheduling gate is covered in content.routes.test.ts.
 beforeAll(async () => {
   ctx = await createTestContext();
   owner = await setupOwner(ctx.app, 'en-US');
   teamId = (await owner.post('/api/v1/teams', { name: '美妆组' })).json().id;
-  roomId = (await owner.post('/api/v1/rooms', { teamId, platform: 'douyin', accountId: 'dy1', displayName: '美妆一号间' })).json().id;
-  room2Id = (await owner.post('/api/v1/rooms', { teamId, platform: 'taobao', accountId: 'tb1', displayName: '淘宝间', requiredRoles: ['host'] })).json().id;
+  roomId = (await owner.post('/api/v1/rooms', { teamId, platform: 'douyin', accountId: 'dy1', displayName: '美妆一号间', requireApprovedContent: false })).json().id;
+  room2Id = (await owner.post('/api/v1/rooms', { teamId, platform: 'taobao', accountId: 'tb1', displayName: '淘宝间', requiredRoles: ['host'], requireApprovedContent: false })).json().id;
   people.amy = await person('李佳', 'host');
   people.bo = await person('王博', 'field_control');
   people.cy = await person('陈瑶', 'console');

@@ -24,6 +24,7 @@ import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { changedFields, recordAudit } from '../audit/audit.repository';
 import { findRoomRow } from '../team/team.repository';
+import { assertSessionContentApproved } from '../content/content.service';
 import * as repo from './planning.repository';
 import { canTransition, checkPlan, effectiveRules, expandRecurrence, explainViolation, isPlannable, missingRoles, type PlanCandidate, type RawViolation } from './planning.rules';
 
@@ -252,6 +253,8 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, input: 
         stage: 'scheduled',
       });
       await guard(trx, actor, violations, input.override, id, locale);
+      // Content review is not a planning rule a manager may override: the room's setting decides alone.
+      await assertSessionContentApproved(trx, { id, roomId: before.roomId });
     }
     await trx
       .updateTable('live_sessions')

@@ -7,6 +7,7 @@ import { insertUserAccount } from '../accounts/accounts.service';
 import { createRoom, createTeam } from '../team/team.service';
 import { createPerson } from '../people/people.service';
 import { seedDemoPlanning } from '../planning/planning.seed';
+import { seedDemoContent } from '../content/content.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
 
 /** Every demo account signs in with the demo owner's password. */
@@ -70,6 +71,8 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
       stableId('person', p.key),
     );
   }
-  await seedDemoPlanning(deps.db, company, new Date());
+  const loadedAt = new Date();
+  await seedDemoPlanning(deps.db, company, loadedAt);
+  await seedDemoContent(deps.db, company, loadedAt);
   return { ownerId };
 }
