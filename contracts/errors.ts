@@ -7,6 +7,7 @@ import { planningErrors } from './planning';
 import { ingestErrors } from './ingest';
 import { complianceErrors } from './compliance';
 import { contentErrors } from './content';
+import { findingsErrors } from './findings';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -19,6 +20,7 @@ export const errorCatalog = {
   ...ingestErrors,
   ...complianceErrors,
   ...contentErrors,
+  ...findingsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

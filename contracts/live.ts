@@ -22,12 +22,28 @@ export const LiveMinute = z.object({
 });
 export type LiveMinute = z.infer<typeof LiveMinute>;
 
+/** A compliance finding on a feed line: UTF-16 offsets into `text`, end exclusive (highlight exactly these characters). */
+export const LiveFinding = z.object({
+  rule: z.string(),
+  category: z.string(),
+  severity: z.enum(['info', 'warn', 'block']),
+  term: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type LiveFinding = z.infer<typeof LiveFinding>;
+
+/** A line of the live feed: a viewer's comment or a line of the host's transcribed speech, with its findings. */
 export const LiveComment = z.object({
   /** The stored event's id: increasing in arrival order. */
   id: z.string(),
+  /** 'comment' (a viewer) or 'transcript' (the host's speech). */
+  kind: z.enum(['comment', 'transcript']),
   at: z.string(),
   userName: z.string().nullable(),
   text: z.string(),
+  /** The scanner's findings on this line, stored when it was ingested. */
+  findings: z.array(LiveFinding),
 });
 export type LiveComment = z.infer<typeof LiveComment>;
 
@@ -58,8 +74,10 @@ export const LiveSnapshot = z.object({
   /** The session's last 30 minutes with rollups, oldest first. */
   minutes: z.array(LiveMinute),
   summary: SessionSummary,
-  /** The last 50 comments, oldest first. */
+  /** The last 50 feed lines (comments and host speech), oldest first. */
   comments: z.array(LiveComment),
+  /** The session's most recent lines with compliance findings (at most 30), oldest first. */
+  flagged: z.array(LiveComment),
   /** The run of show in order; slot times count from `startedAt`. */
   slots: z.array(LiveSlot),
   /** When the show actually started: its first event, else its planned start. */
@@ -75,8 +93,10 @@ export const LiveDelta = z.object({
   status: SessionStatus,
   /** Minute rows that changed, in full (replace the client's row for that minute). */
   minutes: z.array(LiveMinute),
-  /** Comments since the last message (at most the newest 100), oldest first. */
+  /** Feed lines since the last message (at most the newest 100), oldest first. */
   comments: z.array(LiveComment),
+  /** Every line with findings since the last message, oldest first (also those beyond the newest 100). */
+  flagged: z.array(LiveComment),
   summary: SessionSummary,
   startedAt: z.string(),
 });
@@ -98,6 +118,8 @@ export const LiveHeadline = z.object({
   gmvFen: Count,
   giftValueFen: Count,
   lastEventAt: z.string().nullable(),
+  /** Block-severity compliance findings in the session so far. */
+  blockFindings: Count,
 });
 export type LiveHeadline = z.infer<typeof LiveHeadline>;
 

@@ -23,6 +23,8 @@ import { planningRoutes } from '../modules/planning/planning.routes';
 import { productRoutes } from '../modules/products/products.routes';
 import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { complianceRoutes } from '../modules/compliance/compliance.routes';
+import { findingsRoutes } from '../modules/compliance/findings.routes';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes';
 import { packRoutes } from '../modules/compliance/packs.routes';
 import { contentRoutes } from '../modules/content/content.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
@@ -160,6 +162,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await complianceRoutes(app);
   await packRoutes(app);
   await contentRoutes(app);
+  await findingsRoutes(app);
+  await notificationsRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

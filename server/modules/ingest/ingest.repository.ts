@@ -71,13 +71,13 @@ async function insertRows<R>(db: Executor, dialect: Dialect, table: string, colu
 }
 
 /**
- * Inserts events, skipping platform message ids already stored for the room. Returns how many rows were new, and
- * the indexes (into `rows`) of the new ones.
+ * Inserts events, skipping platform message ids already stored for the room. Returns the new ones: their index into
+ * `rows` and their stored id, in `rows` order.
  */
-export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent }[], receivedAt: string): Promise<number[]> {
+export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent }[], receivedAt: string): Promise<{ index: number; id: number }[]> {
   const dialect = dialectOf(db);
   const perStatement = Math.floor(MAX_PARAMS / EVENT_COLUMNS.length);
-  const inserted: number[] = [];
+  const inserted: { index: number; id: number }[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
@@ -106,19 +106,23 @@ export async function insertEvents(db: Executor, roomId: string, rows: { session
         e.raw === undefined ? null : JSON.stringify(e.raw),
       );
     }
-    const result = await insertRows<{ platform_msg_id: string | null; platform: string }>(
+    const result = await insertRows<{ id: number | string; platform_msg_id: string | null; platform: string }>(
       db,
       dialect,
       'live_events',
       EVENT_COLUMNS,
       params,
       chunk.length,
-      'on conflict ("room_id", "platform", "platform_msg_id") where "platform_msg_id" is not null do nothing returning "platform_msg_id", "platform"',
+      'on conflict ("room_id", "platform", "platform_msg_id") where "platform_msg_id" is not null do nothing returning "id", "platform_msg_id", "platform"',
     );
     // Rows without a message id are always new; rows with one are new when returned (ids are unique within the call).
-    const returned = new Set(result.filter((r) => r.platform_msg_id !== null).map((r) => `${r.platform}|${r.platform_msg_id}`));
+    // RETURNING promises no order, but ids are drawn in VALUES order: the id-less rows' ids, ascending, are theirs in turn.
+    const returned = new Map(result.filter((r) => r.platform_msg_id !== null).map((r) => [`${r.platform}|${r.platform_msg_id}`, Number(r.id)]));
+    const anonymous = result.filter((r) => r.platform_msg_id === null).map((r) => Number(r.id)).sort((a, b) => a - b);
+    let next = 0;
     chunk.forEach(({ event: e }, j) => {
-      if (e.platformMsgId === null || returned.has(`${e.platform}|${e.platformMsgId}`)) inserted.push(i + j);
+      const id = e.platformMsgId === null ? anonymous[next++] : returned.get(`${e.platform}|${e.platformMsgId}`);
+      if (id !== undefined) inserted.push({ index: i + j, id });
     });
   }
   return inserted;

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/context';
 import { withTransaction, type Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
+import { scanLiveEvents, type ScannableEvent } from '../compliance/live-scan';
 import { adaptBatch, DEFAULT_GIFT_RATES, type BatchParse } from './adapters';
 import * as repo from './ingest.repository';
 import { publishCommitted } from './live.hub';
@@ -104,8 +105,17 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
       seen.add(key);
       return true;
     });
-    const insertedIdx = await repo.insertEvents(trx, room.id, unique, receivedAt.toISOString());
-    const fresh = insertedIdx.map((i) => unique[i]!);
+    const inserted = await repo.insertEvents(trx, room.id, unique, receivedAt.toISOString());
+    const fresh = inserted.map(({ index }) => unique[index]!);
+    // Comments and host speech are scanned as they arrive; the findings commit with the events.
+    const scannable: ScannableEvent[] = [];
+    inserted.forEach(({ index, id }) => {
+      const { sessionId, event } = unique[index]!;
+      if ((event.kind === 'comment' || event.kind === 'transcript') && event.text) {
+        scannable.push({ id, sessionId, kind: event.kind, text: event.text, at: event.at, userName: event.user?.name ?? null });
+      }
+    });
+    await scanLiveEvents(deps, trx, room.id, scannable);
     const { minutes, sessions } = accumulate(fresh);
     await repo.addMinutes(trx, dialect, minutes);
     const commenters: { sessionId: string; minute: string; userKey: string }[] = [];

@@ -164,16 +164,20 @@ export class LiveHub {
     const summary = await sessionSummary(db, sessionId);
     const session = await db.selectFrom('live_sessions').select(['status', 'planned_start']).where('id', '=', sessionId).executeTakeFirst();
     if (!session) return;
-    const comments: LiveComment[] = events
-      .filter((e) => e.kind === 'comment')
-      .slice(-COMMENTS_PER_DELTA)
-      .map((e) => ({ id: String(e.id), at: e.at, userName: e.userName, text: e.text ?? '' }));
+    const lines = events.filter((e) => e.kind === 'comment' || e.kind === 'transcript');
+    const comments: LiveComment[] = await live.withFindings(db, sessionId, lines.slice(-COMMENTS_PER_DELTA));
+    // Lines with findings are all sent, also those older than the newest 100 of a busy delta.
+    const flagged: LiveComment[] = [
+      ...(lines.length > COMMENTS_PER_DELTA ? await live.flaggedLines(db, sessionId, events[0]!.id - 1, Number(lines[lines.length - COMMENTS_PER_DELTA - 1]!.id), 1000) : []),
+      ...comments.filter((c) => c.findings.length),
+    ];
     const delta: LiveDelta = {
       type: 'delta',
       sessionId,
       status: session.status as LiveDelta['status'],
       minutes,
       comments,
+      flagged,
       summary,
       startedAt: summary.firstEventAt ?? session.planned_start,
     };

@@ -1,4 +1,4 @@
-import type { LiveComment, LiveHeadline, LiveMinute } from '../../../contracts/live';
+import type { LiveComment, LiveFinding, LiveHeadline, LiveMinute } from '../../../contracts/live';
 import type { Executor } from '../../platform/db';
 import { minuteOf } from './ingest.rules';
 
@@ -40,18 +40,74 @@ export async function lastEventId(db: Executor, sessionId: string): Promise<numb
   return Number(row?.id ?? 0);
 }
 
-/** The last `count` comments up to and including event `upTo`, oldest first. */
+const FEED_KINDS = ['comment', 'transcript'] as const;
+
+type FeedRow = { id: number | string; kind: string; at: string; user_name?: string | null; userName?: string | null; text: string | null };
+
+/** Feed lines with their stored findings attached (one query for all of them). */
+export async function withFindings(db: Executor, sessionId: string, rows: readonly FeedRow[]): Promise<LiveComment[]> {
+  const ids = rows.map((r) => Number(r.id));
+  const found = ids.length
+    ? await db
+        .selectFrom('compliance_findings')
+        .select(['event_id', 'rule', 'category', 'severity', 'term', 'span_start', 'span_end'])
+        .where('session_id', '=', sessionId)
+        .where('event_id', 'in', ids)
+        .orderBy('event_id')
+        .orderBy('span_start')
+        .orderBy('id')
+        .execute()
+    : [];
+  const byEvent = new Map<number, LiveFinding[]>();
+  for (const f of found) {
+    const list = byEvent.get(Number(f.event_id)) ?? [];
+    list.push({ rule: f.rule, category: f.category, severity: f.severity as LiveFinding['severity'], term: f.term, start: f.span_start, end: f.span_end });
+    byEvent.set(Number(f.event_id), list);
+  }
+  return rows.map((r) => ({
+    id: String(r.id),
+    kind: r.kind === 'transcript' ? 'transcript' : 'comment',
+    at: r.at,
+    userName: r.user_name ?? r.userName ?? null,
+    text: r.text ?? '',
+    findings: byEvent.get(Number(r.id)) ?? [],
+  }));
+}
+
+/** The last `count` feed lines (comments and host speech) up to and including event `upTo`, oldest first. */
 export async function latestComments(db: Executor, sessionId: string, upTo: number, count: number): Promise<LiveComment[]> {
   const rows = await db
     .selectFrom('live_events')
-    .select(['id', 'at', 'user_name', 'text'])
+    .select(['id', 'kind', 'at', 'user_name', 'text'])
     .where('session_id', '=', sessionId)
     .where('id', '<=', upTo)
-    .where('kind', '=', 'comment')
+    .where('kind', 'in', FEED_KINDS)
     .orderBy('id', 'desc')
     .limit(count)
     .execute();
-  return rows.reverse().map((r) => ({ id: String(r.id), at: r.at, userName: r.user_name, text: r.text ?? '' }));
+  return withFindings(db, sessionId, rows.reverse());
+}
+
+/** The session's last `count` lines with findings, in (after, upTo], oldest first. */
+export async function flaggedLines(db: Executor, sessionId: string, after: number, upTo: number, count: number): Promise<LiveComment[]> {
+  const ids = await db
+    .selectFrom('compliance_findings')
+    .select('event_id')
+    .distinct()
+    .where('session_id', '=', sessionId)
+    .where('event_id', '>', after)
+    .where('event_id', '<=', upTo)
+    .orderBy('event_id', 'desc')
+    .limit(count)
+    .execute();
+  if (!ids.length) return [];
+  const rows = await db
+    .selectFrom('live_events')
+    .select(['id', 'kind', 'at', 'user_name', 'text'])
+    .where('id', 'in', ids.map((r) => Number(r.event_id)))
+    .orderBy('id')
+    .execute();
+  return withFindings(db, sessionId, rows);
 }
 
 /** Events stored after `after` (at most `limit`): their ids and times, with the text of comments. */
@@ -93,6 +149,13 @@ export async function liveHeadlines(db: Executor, now: number): Promise<LiveHead
     .orderBy('minute')
     .execute();
   const stats = await db.selectFrom('live_session_stats').select(['session_id', 'last_event_at']).where('session_id', 'in', ids).execute();
+  const blocks = await db
+    .selectFrom('compliance_findings')
+    .select((eb) => ['session_id', eb.fn.countAll<number>().as('n')])
+    .where('session_id', 'in', ids)
+    .where('severity', '=', 'block')
+    .groupBy('session_id')
+    .execute();
   const lastFull = minuteOf(now - MINUTE);
   return sessions.map((s) => {
     const t = totals.find((x) => x.session_id === s.id);
@@ -108,6 +171,7 @@ export async function liveHeadlines(db: Executor, now: number): Promise<LiveHead
       gmvFen: Number(t?.gmv ?? 0),
       giftValueFen: Number(t?.gift ?? 0),
       lastEventAt: stats.find((x) => x.session_id === s.id)?.last_event_at ?? null,
+      blockFindings: Number(blocks.find((x) => x.session_id === s.id)?.n ?? 0),
     };
   });
 }

@@ -14,6 +14,7 @@ import * as live from './live.repository';
 const tags = ['live'];
 const SNAPSHOT_MINUTES = 30;
 const SNAPSHOT_COMMENTS = 50;
+const SNAPSHOT_FLAGGED = 30;
 
 export async function liveRoutes(app: App) {
   const { deps } = app;
@@ -58,10 +59,11 @@ export async function liveRoutes(app: App) {
       if (closed) return stop();
       const { cursor } = watched;
       try {
-        const [minutes, summary, comments, slots] = await Promise.all([
+        const [minutes, summary, comments, flagged, slots] = await Promise.all([
           live.latestMinutes(deps.db, session.id, SNAPSHOT_MINUTES),
           sessionSummary(deps.db, session.id),
           live.latestComments(deps.db, session.id, cursor, SNAPSHOT_COMMENTS),
+          live.flaggedLines(deps.db, session.id, 0, cursor, SNAPSHOT_FLAGGED),
           listSlots(deps.db, session.id),
         ]);
         sendNow({
@@ -70,6 +72,7 @@ export async function liveRoutes(app: App) {
           minutes,
           summary,
           comments,
+          flagged,
           slots: slots.map((s) => ({ id: s.id, position: s.position, productName: s.productName, productSku: s.productSku, slotType: s.slotType, plannedMinutes: s.plannedMinutes })),
           startedAt: summary.firstEventAt ?? session.plannedStart,
           serverTime: new Date().toISOString(),

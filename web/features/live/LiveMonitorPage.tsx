@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { Card, Col, Empty, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Badge, Card, Col, Empty, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, AudioOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { currentSlotAt, type LiveComment, type LiveDelta, type LiveSnapshot } from '../../../contracts/live';
 import { applyLiveMessage, type MonitorState } from './live-state';
@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n';
 import { StatusTag } from '../planning/labels';
 import { formatNumber, formatYuan } from '../planning/time';
 import { MinuteChart } from './charts';
+import { FindingText, SEVERITY_COLOR } from './FindingText';
 import { useLiveSocket, type SocketStatus } from './useLiveSocket';
 
 /** The current time, once a second. */
@@ -43,7 +44,7 @@ export default function LiveMonitorPage() {
   const { id = '' } = useParams();
   const t = useT();
   const { locale } = useLocale();
-  const [state, dispatch] = useReducer((s: MonitorState, m: LiveSnapshot | LiveDelta) => applyLiveMessage(s, m), { snapshot: null, minutes: [], comments: [], clockOffset: 0 });
+  const [state, dispatch] = useReducer((s: MonitorState, m: LiveSnapshot | LiveDelta) => applyLiveMessage(s, m), { snapshot: null, minutes: [], comments: [], flagged: [], clockOffset: 0 });
   const status = useLiveSocket(`/api/v1/sessions/${encodeURIComponent(id)}/live`, (m) => dispatch(m as LiveSnapshot | LiveDelta));
   const now = useNow() + state.clockOffset;
   const snap = state.snapshot;
@@ -143,9 +144,7 @@ export default function LiveMonitorPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <CurrentSlotCard snapshot={snap} now={now} time={time} />
-            <Card size="small" title={t('live.alerts')} data-testid="live-alerts">
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.noAlerts')} />
-            </Card>
+            <CompliancePanel flagged={state.flagged} time={time} />
           </Flex>
         </Col>
         <Col xs={24}>
@@ -216,14 +215,14 @@ function CommentFeed({ comments, time }: { comments: LiveComment[]; time: (iso: 
             size="small"
             dataSource={items}
             renderItem={(c) => (
-              <List.Item key={c.id} style={{ padding: '4px 8px' }} data-testid="live-feed-item">
-                <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums', marginInlineEnd: 8 }}>
-                  {time(c.at)}
-                </Typography.Text>
-                <Typography.Text strong style={{ marginInlineEnd: 8 }}>
-                  {c.userName || t('live.anonymous')}
-                </Typography.Text>
-                <Typography.Text style={{ flex: 1 }}>{c.text}</Typography.Text>
+              <List.Item
+                key={c.id}
+                style={{ padding: '4px 8px', justifyContent: 'flex-start', background: c.kind === 'transcript' ? 'rgba(22,119,255,0.06)' : undefined }}
+                data-testid="live-feed-item"
+                data-kind={c.kind}
+                data-flagged={c.findings.length ? 'true' : 'false'}
+              >
+                <FeedLine line={c} time={time} />
               </List.Item>
             )}
           />
@@ -231,6 +230,99 @@ function CommentFeed({ comments, time }: { comments: LiveComment[]; time: (iso: 
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.feedEmpty')} />
         )}
       </div>
+    </Card>
+  );
+}
+
+function FeedLine({ line, time }: { line: LiveComment; time: (iso: string) => string }) {
+  const t = useT();
+  return (
+    <>
+      <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums', marginInlineEnd: 8, whiteSpace: 'nowrap' }}>
+        {time(line.at)}
+      </Typography.Text>
+      {line.kind === 'transcript' ? (
+        <Tag color="blue" icon={<AudioOutlined />} style={{ marginInlineEnd: 8 }}>
+          {t('live.hostSpeech')}
+        </Tag>
+      ) : (
+        <Typography.Text strong style={{ marginInlineEnd: 8, whiteSpace: 'nowrap' }}>
+          {line.userName || t('live.anonymous')}
+        </Typography.Text>
+      )}
+      <Typography.Text style={{ flex: 1 }}>
+        <FindingText text={line.text} findings={line.findings} />
+      </Typography.Text>
+    </>
+  );
+}
+
+/** Lines the scanner flagged, newest first; a block finding in the host's speech heads the panel in red. */
+function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso: string) => string }) {
+  const t = useT();
+  const counts = { block: 0, warn: 0, info: 0 };
+  for (const line of flagged) for (const f of line.findings) counts[f.severity]++;
+  const speech = [...flagged].reverse().find((l) => l.kind === 'transcript' && l.findings.some((f) => f.severity === 'block'));
+  return (
+    <Card
+      size="small"
+      title={t('live.compliance')}
+      data-testid="live-alerts"
+      extra={
+        <Flex gap={6}>
+          {(['block', 'warn', 'info'] as const).map((s) => (
+            <Badge key={s} count={counts[s]} showZero color={SEVERITY_COLOR[s]} title={t(`live.severity.${s}`)} data-testid={`live-findings-${s}`} />
+          ))}
+        </Flex>
+      }
+    >
+      {speech ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="live-speech-alert"
+          title={t('live.speechViolation', { terms: [...new Set(speech.findings.filter((f) => f.severity === 'block').map((f) => f.term))].join('、') })}
+          description={
+            <span>
+              {time(speech.at)} · <FindingText text={speech.text} findings={speech.findings} />
+            </span>
+          }
+        />
+      ) : null}
+      {flagged.length ? (
+        <div style={{ maxHeight: 260, overflowY: 'auto' }}>
+          <List
+            size="small"
+            dataSource={[...flagged].reverse()}
+            renderItem={(c) => (
+              <List.Item key={c.id} style={{ padding: '4px 0', display: 'block' }} data-testid="live-flagged-item" data-kind={c.kind}>
+                <Flex gap={6} wrap align="center" style={{ marginBottom: 2 }}>
+                  <Typography.Text type="secondary" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {time(c.at)}
+                  </Typography.Text>
+                  <Tag style={{ marginInlineEnd: 0 }} color={c.kind === 'transcript' ? 'blue' : undefined}>
+                    {c.kind === 'transcript' ? t('live.hostSpeech') : c.userName || t('live.anonymous')}
+                  </Tag>
+                  {[...new Set(c.findings.map((f) => f.rule))].map((rule) => {
+                    const f = c.findings.find((x) => x.rule === rule)!;
+                    return (
+                      <Tag key={rule} color={f.severity === 'block' ? 'red' : f.severity === 'warn' ? 'orange' : 'blue'} style={{ marginInlineEnd: 0 }}>
+                        {rule}
+                      </Tag>
+                    );
+                  })}
+                </Flex>
+                <Typography.Text>
+                  <FindingText text={c.text} findings={c.findings} />
+                </Typography.Text>
+              </List.Item>
+            )}
+          />
+        </div>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('live.noFindings')} />
+      )}
     </Card>
   );
 }

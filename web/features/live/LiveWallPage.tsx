@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { LiveHeadline, LiveWall } from '../../../contracts/live';
 import { EmptyState, PageHeader } from '../../app/ui';
@@ -47,7 +47,16 @@ function WallCard({ headline: s }: { headline: LiveHeadline }) {
   const { locale } = useLocale();
   return (
     <Link to={`/sessions/${s.sessionId}/live`} data-testid={`live-card-${s.sessionId}`}>
-      <Card hoverable size="small" title={<Typography.Text ellipsis>{s.title}</Typography.Text>} extra={<Typography.Text type="secondary">{s.roomName}</Typography.Text>}>
+      <Card hoverable size="small" title={<Typography.Text ellipsis>{s.title}</Typography.Text>} extra={
+          <Flex gap={6} align="center">
+            {s.blockFindings ? (
+              <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="wall-block-findings">
+                {t('live.blockFindings', { count: s.blockFindings })}
+              </Tag>
+            ) : null}
+            <Typography.Text type="secondary">{s.roomName}</Typography.Text>
+          </Flex>
+        }>
         <Row gutter={[8, 8]}>
           <Col span={12}>
             <Statistic title={t('live.viewers')} value={formatNumber(s.viewers, locale)} />
