@@ -28,9 +28,13 @@ export interface Automaton {
   readonly options: NormalizeOptions;
   /** Terms and allow words found, with allow-suppressed terms removed. */
   match(text: NormalizedText): AutomatonMatch[];
+  /** Whether a normalized code begins some entry. */
+  canStart(code: number): boolean;
 }
 
 const ROOT = 0;
+/** What match returns when nothing matched: shared, never to be modified. */
+const NO_MATCHES: AutomatonMatch[] = Object.freeze([]) as unknown as AutomatonMatch[];
 
 /**
  * Open-addressing hash of (state, code) → state in three Int32Arrays: no per-state objects and no
@@ -141,54 +145,85 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       queue.push(t);
     }
   }
+  // Flat output lists: state s reports entries outIds[outStart[s] .. outStart[s + 1]); firstOut[s] is s itself when
+  // it has outputs, else its dictionary link, so the walk tests one typed-array slot per character.
+  const outStart = new Int32Array(stateCount + 1);
+  for (let s = 0; s < stateCount; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
+  const outIds = new Int32Array(outStart[stateCount]!);
+  const firstOut = new Int32Array(stateCount);
+  for (let s = 0; s < stateCount; s++) {
+    outIds.set(outputs[s]!, outStart[s]!);
+    firstOut[s] = outputs[s]!.length > 0 ? s : dictLink[s]!;
+  }
+  const depthOf = Int32Array.from(depth);
+  const entryEvasion = Int32Array.from(entries, (e) => e.evasion ?? 0);
+  const isAllow = Uint8Array.from(entries, (e) => (e.kind === 'allow' ? 1 : 0));
   const skipRepeats = options.evasion.repeat === true;
 
   // Reused across calls: positions the walk consumed (repeats it skipped are left out).
   let consumedBuffer = new Int32Array(256);
 
-  function step(s: number, c: number): number {
-    for (;;) {
-      const g = goto(s, c);
-      if (g >= 0) return g;
-      if (s === ROOT) return ROOT;
-      s = fail[s]!;
-    }
-  }
-
   function match(text: NormalizedText): AutomatonMatch[] {
-    const found: AutomatonMatch[] = [];
-    if (consumedBuffer.length < text.length) consumedBuffer = new Int32Array(text.length * 2);
+    let found: AutomatonMatch[] | undefined;
+    let allows = false;
+    const n = text.length;
+    if (consumedBuffer.length < n) consumedBuffer = new Int32Array(n * 2);
     const consumed = consumedBuffer;
+    const codes = text.codes;
+    const textFlags = text.flags;
     let walked = 0;
     let s = ROOT;
-    for (let p = 0; p < text.length; p++) {
-      const c = text.codes[p]!;
-      // A repeated character is skipped only when the current state cannot take it, so terms
-      // that genuinely contain a doubled character (好好学习) still match.
-      if (skipRepeats && p > 0 && text.codes[p - 1] === c && s !== ROOT && goto(s, c) < 0) continue;
-      s = step(s, c);
-      consumed[walked++] = p;
-      let o = outputs[s]!.length > 0 ? s : dictLink[s]!;
+    for (let p = 0; p < n; p++) {
+      const c = codes[p]!;
+      if (s === ROOT) {
+        // Most characters start nothing: one dense table read and on.
+        const t = c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1);
+        consumed[walked++] = p;
+        if (t < 0) continue;
+        s = t;
+      } else {
+        let t = next.get(s, c);
+        // A repeated character is skipped only when the current state cannot take it, so terms
+        // that genuinely contain a doubled character (好好学习) still match.
+        if (t < 0 && skipRepeats && p > 0 && codes[p - 1] === c) continue;
+        consumed[walked++] = p;
+        while (t < 0) {
+          s = fail[s]!;
+          if (s === ROOT) { t = c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1); if (t < 0) t = ROOT; break; }
+          t = next.get(s, c);
+        }
+        s = t;
+        if (s === ROOT) continue;
+      }
+      let o = firstOut[s]!;
       while (o >= 0) {
-        const len = depth[o]!;
+        const len = depthOf[o]!;
         const firstWalk = walked - len;
         const first = consumed[firstWalk]!;
         const last = p;
-        for (const id of outputs[o]!) {
+        for (let k0 = outStart[o]!, k1 = outStart[o + 1]!; k0 < k1; k0++) {
+          const id = outIds[k0]!;
           const pf = patternFlags[id]!;
           let ev = 0;
           for (let k = 0; k < len; k++) {
-            const tf = text.flags[consumed[firstWalk + k]!]!;
+            const tf = textFlags[consumed[firstWalk + k]!]!;
             ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
           }
           if (last - first + 1 > len) ev |= FLAG.repeat;
-          ev |= entries[id]!.evasion ?? 0;
-          found.push({ entry: id, first, last, evasion: ev });
+          ev |= entryEvasion[id]!;
+          if (isAllow[id] === 1) allows = true;
+          (found ??= []).push({ entry: id, first, last, evasion: ev });
         }
         o = dictLink[o]!;
       }
     }
-    return suppressAllowed(found);
+    if (!found) return NO_MATCHES;
+    return allows ? suppressAllowed(found) : found;
+  }
+
+  /** Whether a normalized code begins some entry (what Normalizer.startTable asks). */
+  function canStart(code: number): boolean {
+    return code < 0x10000 ? rootNext[code]! >= 0 : rootAstral.has(code);
   }
 
   function suppressAllowed(found: AutomatonMatch[]): AutomatonMatch[] {
@@ -203,5 +238,5 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     });
   }
 
-  return { entries, options, match };
+  return { entries, options, match, canStart };
 }

@@ -175,6 +175,18 @@ interface FoldTable {
   readonly code: Int32Array;
   readonly flag: Uint16Array;
   readonly multi: ReadonlyMap<number, readonly number[]>;
+  /** Astral code points folded so far (emoji recur in every other comment); bounded, see foldAstral. */
+  readonly astral: Map<number, { codes: readonly number[]; flag: number } | null>;
+}
+
+const ASTRAL_CACHE_LIMIT = 4096;
+
+function foldAstral(table: FoldTable, cp: number, ev: EvasionSwitches): { codes: readonly number[]; flag: number } | null {
+  let r = table.astral.get(cp);
+  if (r !== undefined) return r;
+  r = foldSlow(cp, ev);
+  if (table.astral.size < ASTRAL_CACHE_LIMIT) table.astral.set(cp, r);
+  return r;
 }
 const NOISE_CODE = -1;
 const MULTI_CODE = -2;
@@ -214,7 +226,7 @@ function foldTable(ev: EvasionSwitches): FoldTable {
     else if (r.codes.length === 1) { code[cp] = r.codes[0]!; flag[cp] = r.flag; }
     else { code[cp] = MULTI_CODE; flag[cp] = r.flag; multi.set(cp, [...r.codes]); }
   }
-  const table = { code, flag, multi };
+  const table = { code, flag, multi, astral: new Map() };
   foldTables.set(key, table);
   return table;
 }
@@ -224,6 +236,8 @@ class Buffers {
   starts = new Int32Array(64);
   ends = new Int32Array(64);
   flags = new Uint16Array(64);
+  // One view per buffer set, updated in place: a scan allocates nothing for the stream it reads.
+  private readonly current = { length: 0, codes: this.codes, starts: this.starts, ends: this.ends, flags: this.flags };
   ensure(size: number): void {
     if (size <= this.codes.length) return;
     let cap = this.codes.length;
@@ -234,7 +248,9 @@ class Buffers {
     const f = new Uint16Array(cap); f.set(this.flags); this.flags = f;
   }
   view(length: number): NormalizedText {
-    return { length, codes: this.codes, starts: this.starts, ends: this.ends, flags: this.flags };
+    const v = this.current;
+    v.length = length; v.codes = this.codes; v.starts = this.starts; v.ends = this.ends; v.flags = this.flags;
+    return v;
   }
 }
 
@@ -247,22 +263,60 @@ export class Normalizer {
   private readonly lookalikes: CompiledLookalikes | undefined;
   private readonly first = new Buffers();
   private readonly second = new Buffers();
+  private readonly result: { base: NormalizedText; full: NormalizedText };
 
   constructor(private readonly options: NormalizeOptions) {
     this.table = foldTable(options.evasion);
     const l = options.evasion.lookalike === true ? options.lookalikes : undefined;
     this.lookalikes = l && l.byFirst.size > 0 ? l : undefined;
+    const empty = this.first.view(0);
+    this.result = { base: empty, full: empty };
   }
 
-  run(text: string): { base: NormalizedText; full: NormalizedText } {
+  /**
+   * A table over UTF-16 units: 1 where the unit, once folded, could begin something `canStart` accepts (or a
+   * look-alike), or is a multi-code fold, which is judged only after folding; 2 for a high surrogate, whose code point
+   * startsAstral judges. A text with no such unit cannot start a match, and one that has one can be normalized from
+   * the first.
+   */
+  startTable(canStart: (code: number) => boolean, withLookalikes = true): Uint8Array {
+    const { code } = this.table;
+    const gate = new Uint8Array(0x10000);
+    const l = withLookalikes ? this.lookalikes : undefined;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = code[unit]!;
+      if (unit >= 0xd800 && unit <= 0xdbff) gate[unit] = 2;
+      else if (unit >= 0xdc00 && unit <= 0xdfff) gate[unit] = 1; // a lone low surrogate: let the slow path judge
+      else if (c === NOISE_CODE) continue;
+      else if (c === MULTI_CODE || c >= 0x10000) gate[unit] = 1;
+      else if (canStart(c) || (l !== undefined && l.startsBmp[c] === 1)) gate[unit] = 1;
+    }
+    return gate;
+  }
+
+  /** Whether the astral code point `cp` (at a unit startTable marked 2), once folded, could begin something `canStart` accepts. */
+  startsAstral(cp: number, canStart: (code: number) => boolean, withLookalikes = true): boolean {
+    const r = foldAstral(this.table, cp, this.options.evasion);
+    if (r === null) return false;
+    const l = withLookalikes ? this.lookalikes : undefined;
+    for (const c of r.codes) if (canStart(c) || (l !== undefined && (c < 0x10000 ? l.startsBmp[c] === 1 : l.byFirst.has(c)))) return true;
+    return false;
+  }
+
+  /**
+   * Normalizes `text` from UTF-16 offset `from` on (0: the whole text). Starting late changes nothing for what
+   * begins at or after `from`, except that noise before `from` is not flagged on the first character.
+   * The result and its streams are reused by the next run.
+   */
+  run(text: string, from = 0): { base: NormalizedText; full: NormalizedText } {
     const { code, flag, multi } = this.table;
     const ev = this.options.evasion;
     const b = this.first;
-    b.ensure(text.length * 2 + 8);
+    b.ensure((text.length - from) * 2 + 8);
     const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
     let n = 0;
     let pendingNoise = 0;
-    for (let i = 0; i < text.length; ) {
+    for (let i = from; i < text.length; ) {
       const unit = text.charCodeAt(i);
       if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) {
         const c = code[unit]!;
@@ -281,7 +335,7 @@ export class Normalizer {
       }
       const cp = text.codePointAt(i)!;
       const len = cp > 0xffff ? 2 : 1;
-      const r = foldSlow(cp, ev);
+      const r = len === 2 ? foldAstral(this.table, cp, ev) : foldSlow(cp, ev);
       if (r === null) pendingNoise = FLAG.noise;
       else {
         // At most two codes per UTF-16 unit (⑳ → 20), so the buffer sized above is enough.
@@ -293,8 +347,10 @@ export class Normalizer {
       i += len;
     }
     const base = b.view(n);
-    if (!this.lookalikes) return { base, full: base };
-    return { base, full: applyLookalikes(base, this.lookalikes, this.second) };
+    const result = this.result;
+    result.base = base;
+    result.full = this.lookalikes ? applyLookalikes(base, this.lookalikes, this.second) : base;
+    return result;
   }
 }
 

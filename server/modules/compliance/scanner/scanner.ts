@@ -93,6 +93,11 @@ export interface Scanner {
   scan(input: ScanInput): Finding[];
 }
 
+/** The same scan without an input object (the hot path of ad-hoc scanners and live scanning). */
+interface ScanText {
+  scanText(text: string, context?: ScanContext, category?: ProductCategory): Finding[];
+}
+
 interface RuleRef {
   readonly rule: TermRule;
   readonly term: string;
@@ -104,15 +109,44 @@ interface Group {
   readonly refs: readonly (RuleRef | undefined)[];
   readonly patterns: readonly PatternRule[];
   readonly kinds: ReadonlySet<PatternKind>;
+  /** Per UTF-16 unit: 1 where a term or allow word could begin (see Normalizer.startTable). */
+  readonly termGate: Uint8Array;
+  /** Per UTF-16 unit: 1 where the folded text has a digit or 价/奖/中, which every dense pattern needs. */
+  readonly patternGate: Uint8Array;
+  readonly urls: boolean;
+  readonly astral: Map<number, number>;
+}
+
+const NEVER = new Uint8Array(0x10000);
+
+/** Whether a folded code can take part in a dense pattern (findPatterns' own gate). */
+function isPatternKey(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || c === 0x4ef7 || c === 0x5956 || c === 0x4e2d;
+}
+
+const URL_DOT = /[.。．]/;
+
+/** 1: the astral code point could begin a term; 4: a dense pattern. Cached per group (a bounded map). */
+function astralGate(g: Group, cp: number): number {
+  let gate = g.astral.get(cp);
+  if (gate !== undefined) return gate;
+  gate = (g.automaton && g.normalizer.startsAstral(cp, g.automaton.canStart) ? 1 : 0) |
+    (g.patternGate !== NEVER && g.normalizer.startsAstral(cp, isPatternKey, false) ? 4 : 0);
+  if (g.astral.size < 4096) g.astral.set(cp, gate);
+  return gate;
 }
 
 function evasionKey(ev: EvasionSwitches): string {
   return EVASION_FAMILIES.filter((f) => ev[f] === true).join(',');
 }
 
-function applies(rule: { contexts?: readonly ScanContext[]; productCategories?: readonly ProductCategory[] }, input: ScanInput): boolean {
-  if (rule.contexts && input.context && !rule.contexts.includes(input.context)) return false;
-  if (rule.productCategories && input.category && !rule.productCategories.includes(input.category)) return false;
+function applies(
+  rule: { contexts?: readonly ScanContext[]; productCategories?: readonly ProductCategory[] },
+  context: ScanContext | undefined,
+  category: ProductCategory | undefined,
+): boolean {
+  if (rule.contexts && context && !rule.contexts.includes(context)) return false;
+  if (rule.productCategories && category && !rule.productCategories.includes(category)) return false;
   return true;
 }
 
@@ -121,6 +155,10 @@ function applies(rule: { contexts?: readonly ScanContext[]; productCategories?: 
  * one), so a scan normalizes the text once per setting and walks it once.
  */
 export function compileScanner(packs: readonly RulePack[], options: ScannerOptions = {}): Scanner {
+  return compile(packs, options);
+}
+
+function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner & ScanText {
   const lookalikes: CompiledLookalikes = compileLookalikes(options.lookalikes ?? DEFAULT_LOOKALIKES);
   const byEvasion = new Map<string, { evasion: EvasionSwitches; entries: AutomatonEntry[]; refs: (RuleRef | undefined)[]; patterns: PatternRule[] }>();
   packs.forEach((pack, packIndex) => {
@@ -146,48 +184,77 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
   });
   const groups: Group[] = [...byEvasion.values()].map((g) => {
     const opts: NormalizeOptions = { evasion: g.evasion, lookalikes };
+    const normalizer = new Normalizer(opts);
+    const automaton = g.entries.length > 0 ? compileAutomaton(g.entries, opts) : undefined;
+    const kinds = new Set(g.patterns.map((r) => r.pattern));
+    const dense = [...kinds].some((k) => k !== 'url');
     return {
-      normalizer: new Normalizer(opts),
-      automaton: g.entries.length > 0 ? compileAutomaton(g.entries, opts) : undefined,
+      normalizer,
+      automaton,
       refs: g.refs,
       patterns: g.patterns,
-      kinds: new Set(g.patterns.map((r) => r.pattern)),
+      kinds,
+      termGate: automaton ? normalizer.startTable(automaton.canStart) : NEVER,
+      patternGate: dense ? normalizer.startTable(isPatternKey, false) : NEVER,
+      urls: kinds.has('url'),
+      astral: new Map<number, number>(),
     };
   });
 
-  function scan(input: ScanInput): Finding[] {
-    const text = input.text;
-    const findings: Finding[] = [];
+  function scanText(text: string, context: ScanContext | undefined, category: ProductCategory | undefined): Finding[] {
+    let findings: Finding[] | undefined;
     let seen: Set<string> | undefined;
-    const add = (f: Finding): void => {
-      // Several spellings of one term (微信, 薇信, pinyin) can land on the same span for the same rule.
-      const key = `${f.rule}\u0000${f.start}\u0000${f.end}`;
-      seen ??= new Set();
-      if (seen.has(key)) return;
-      seen.add(key);
-      findings.push(f);
-    };
     for (const g of groups) {
-      // One normalization per evasion setting: the automaton reads the full stream, the pattern
-      // rules the stream before look-alikes (v → 微 would break ids and digits).
-      const { base: dense, full: norm } = g.normalizer.run(text);
-      for (const m of g.automaton ? g.automaton.match(norm) : []) {
-        const ref = g.refs[m.entry];
-        if (!ref) continue;
-        const rule = ref.rule;
-        if (!applies(rule, input)) continue;
-        add({
-          rule: rule.id,
-          category: rule.category,
-          severity: rule.severity,
-          term: ref.term,
-          start: norm.starts[m.first]!,
-          end: norm.ends[m.last]!,
-          evasion: evasionNames(m.evasion),
-          ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
-        });
+      // Most comments hold no character that can begin a term or a pattern: one table read per UTF-16 unit
+      // decides, and the text is normalized only from the first unit that can.
+      const termGate = g.termGate;
+      const patternGate = g.patternGate;
+      let termFrom = -1;
+      let patternsNeeded = false;
+      for (let i = 0; i < text.length; i++) {
+        const unit = text.charCodeAt(i);
+        let gate = termGate[unit]! | (patternGate[unit]! << 2);
+        if (gate === 0) continue;
+        const at = i;
+        if ((gate & 0b1010) !== 0) {
+          // A high surrogate: judge the code point (emoji are noise and start nothing).
+          const cp = text.codePointAt(i)!;
+          if (cp > 0xffff) { gate = astralGate(g, cp); i++; } else gate = (gate & 0b11 ? 1 : 0) | (gate & 0b1100 ? 4 : 0);
+        }
+        if ((gate & 4) !== 0) { patternsNeeded = true; if (termFrom < 0) termFrom = at; break; }
+        if ((gate & 1) !== 0 && termFrom < 0) { termFrom = at; if (patternGate === NEVER) break; }
       }
-      if (g.patterns.length === 0) continue;
+      const urls = g.urls && URL_DOT.test(text);
+      if (termFrom < 0 && !patternsNeeded && !urls) continue;
+      // One normalization per evasion setting: the automaton reads the full stream, the pattern
+      // rules the stream before look-alikes (v → 微 would break ids and digits). Patterns need it whole.
+      const { base: dense, full: norm } = g.normalizer.run(text, patternsNeeded ? 0 : termFrom < 0 ? text.length : termFrom);
+      const matches = g.automaton && termFrom >= 0 ? g.automaton.match(norm) : undefined;
+      if (matches) {
+        for (const m of matches) {
+          const ref = g.refs[m.entry];
+          if (!ref) continue;
+          const rule = ref.rule;
+          if (!applies(rule, context, category)) continue;
+          const start = norm.starts[m.first]!;
+          const end = norm.ends[m.last]!;
+          // Several spellings of one term (微信, 薇信, pinyin) can land on the same span for the same rule.
+          const key = `${rule.id}\u0000${start}\u0000${end}`;
+          if ((seen ??= new Set()).has(key)) continue;
+          seen.add(key);
+          (findings ??= []).push({
+            rule: rule.id,
+            category: rule.category,
+            severity: rule.severity,
+            term: ref.term,
+            start,
+            end,
+            evasion: evasionNames(m.evasion),
+            ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
+          });
+        }
+      }
+      if (g.patterns.length === 0 || (!patternsNeeded && !urls)) continue;
       for (const hit of findPatterns(text, dense, g.kinds)) {
         let start: number;
         let end: number;
@@ -207,10 +274,14 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
           if ((hit.kind === 'qq' || hit.kind === 'wechat') && !/^(?:qq|微信|wechat|weixin)/.test(hit.seen)) mask |= FLAG.lookalike;
         }
         for (const rule of g.patterns) {
-          if (rule.pattern !== hit.kind || !applies(rule, input)) continue;
+          if (rule.pattern !== hit.kind || !applies(rule, context, category)) continue;
           const shortLink = hit.kind === 'url' && isShortLink(hit.seen);
-          add({
-            rule: shortLink ? `${rule.id}.short-link` : rule.id,
+          const id = shortLink ? `${rule.id}.short-link` : rule.id;
+          const key = `${id}\u0000${start}\u0000${end}`;
+          if ((seen ??= new Set()).has(key)) continue;
+          seen.add(key);
+          (findings ??= []).push({
+            rule: id,
             category: rule.category,
             severity: rule.severity,
             term: hit.seen,
@@ -222,11 +293,16 @@ export function compileScanner(packs: readonly RulePack[], options: ScannerOptio
         }
       }
     }
-    findings.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+    if (!findings) return [];
+    if (findings.length > 1) findings.sort(byPosition);
     return findings;
   }
 
-  return { scan };
+  return { scan: (input) => scanText(input.text, input.context, input.category), scanText };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule);
 }
 
 /** One ad-hoc dictionary, as the rule editor's "try it" box and the CLI's `terms`/`allow` use it. */
@@ -254,6 +330,6 @@ export function createScanner(dictionary: AdHocDictionary): AdHocScanner {
     rules: [{ id: 'ad-hoc', category: 'ad-hoc', severity: 'warn', basis: { zh: '临时词表', en: 'Ad-hoc dictionary' }, terms: dictionary.terms, highRisk: true }],
     allow: dictionary.allow ?? [],
   };
-  const scanner = compileScanner([pack], dictionary.lookalikes ? { lookalikes: dictionary.lookalikes } : {});
-  return { scan: (text, context) => scanner.scan(context ? { text, context } : { text }) };
+  const scanner = compile([pack], dictionary.lookalikes ? { lookalikes: dictionary.lookalikes } : {});
+  return { scan: scanner.scanText };
 }
