@@ -56,6 +56,13 @@ const HOST_LINES = [
   () => '有问题的家人们打在公屏上，主播一个一个回答',
   (p: Product) => `我们再来看一下${p.name}的细节，质感真的非常好`,
 ];
+/** Now and then the host slips: an absolute claim, an efficacy promise, a contact off the platform. */
+const HOST_SLIPS = [
+  (p: Product) => `${p.name}绝对是全网最低价，错过今天就没有了`,
+  (p: Product) => `${p.name}用了保证有效，三天见效，无效退款`,
+  () => '想要内部价的家人们加我薇信，私聊给你们发',
+  (p: Product) => `这是我们家销量第一的${p.name}，国家级品质`,
+];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '小', '阿'];
 const GIVEN = ['小美', '大壮', '晴天', '橙子', '花花', '不吃香菜', '爱逛街', '慢慢', '一一', '猫猫', '喵喵', '阿杰'];
 
@@ -127,7 +134,8 @@ export class Show {
     }
     if (t - this.lastTranscript >= 6) {
       this.lastTranscript = t;
-      out.push({ kind: 'transcript', text: this.pick(HOST_LINES)(this.productAt(t)) });
+      const line = this.rand() < 0.15 ? this.pick(HOST_SLIPS) : this.pick(HOST_LINES);
+      out.push({ kind: 'transcript', text: line(this.productAt(t)) });
     }
     for (let i = out.length; i < n; i++) out.push(this.moment(t));
     return out;
