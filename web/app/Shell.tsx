@@ -20,12 +20,14 @@ import {
   VideoCameraOutlined,
   BarChartOutlined,
   FundProjectionScreenOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { meKey } from './api';
 import type { Permission } from '../../contracts/accounts';
 import { useT, type MessageKey } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/findings/NotificationBell';
 import { useMe, useSignOut } from './session';
 
 interface NavItem {
@@ -46,6 +48,7 @@ const NAV: NavItem[] = [
   { key: 'calendar', path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, when: 'room:read', group: 'planning' },
   { key: 'products', path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, when: 'catalog:read', group: 'planning' },
   { key: 'workload', path: '/workload', label: 'nav.workload', icon: <BarChartOutlined />, when: 'person:read', group: 'planning' },
+  { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },
   { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read', group: 'organisation' },
   { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read', group: 'organisation' },
@@ -147,6 +150,7 @@ export function Shell() {
             zIndex: 10,
           }}
         >
+          <NotificationBell />
           <LanguageSwitch />
           <Dropdown
             trigger={['click']}

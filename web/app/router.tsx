@@ -26,6 +26,7 @@ const MySchedulePage = lazy(() => import('../features/planning/MySchedulePage'))
 const WorkloadPage = lazy(() => import('../features/planning/WorkloadPage'));
 const ProductsPage = lazy(() => import('../features/products/ProductsPage'));
 const LiveMonitorPage = lazy(() => import('../features/live/LiveMonitorPage'));
+const FindingsReportPage = lazy(() => import('../features/findings/FindingsReportPage'));
 const LiveWallPage = lazy(() => import('../features/live/LiveWallPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
@@ -122,6 +123,7 @@ export const router = createBrowserRouter([
           { path: '/sessions/:id', element: <Allowed when="room:read"><SessionDetailPage /></Allowed> },
           { path: '/sessions/:id/live', element: <Allowed when="room:read"><LiveMonitorPage /></Allowed> },
           { path: '/live', element: <Allowed when="room:read"><LiveWallPage /></Allowed> },
+          { path: '/compliance/findings', element: <Allowed when="room:read"><FindingsReportPage /></Allowed> },
           { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
