@@ -111,6 +111,8 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     const teamWithTwo = rooms.find((r) => rooms.filter((o) => o.teamId === r.teamId).length >= 2)!;
     [room, otherRoom] = rooms.filter((r) => r.teamId === teamWithTwo.teamId) as [RoomView, RoomView];
     expect(room.timeZone).toBe(ROOM_ZONE);
+    // These tests are about planning rules; content review's scheduling gate has its own test (content.e2e.ts).
+    for (const r of [room, otherRoom]) expect((await api.patch(`/rooms/${r.id}`, { requireApprovedContent: false })).status).toBe(200);
     const positions = (await api.json<{ items: PositionView[] }>('/positions')).items;
     const positionId = (code: string) => positions.find((p) => p.code === code)!.id;
     const people = (await api.json<{ items: PersonView[] }>(`/people?teamId=${room.teamId}&status=active`)).items;

@@ -28,6 +28,8 @@ const ProductsPage = lazy(() => import('../features/products/ProductsPage'));
 const LiveMonitorPage = lazy(() => import('../features/live/LiveMonitorPage'));
 const FindingsReportPage = lazy(() => import('../features/findings/FindingsReportPage'));
 const LiveWallPage = lazy(() => import('../features/live/LiveWallPage'));
+const ContentPage = lazy(() => import('../features/content/ContentPage'));
+const ContentEditorPage = lazy(() => import('../features/content/ContentEditorPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
 function Root() {
@@ -125,6 +127,8 @@ export const router = createBrowserRouter([
           { path: '/live', element: <Allowed when="room:read"><LiveWallPage /></Allowed> },
           { path: '/compliance/findings', element: <Allowed when="room:read"><FindingsReportPage /></Allowed> },
           { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
+          { path: '/content', element: <Allowed when="room:read"><ContentPage /></Allowed> },
+          { path: '/content/:id', element: <Allowed when="room:read"><ContentEditorPage /></Allowed> },
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
           { path: '/my-schedule', element: <MySchedulePage /> },

@@ -8,6 +8,7 @@ import { useCan } from '../../app/session';
 import { FullPageSpin, LoadError, PageHeader, tid, useShowError } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
 import { useRooms } from '../team/queries';
+import { SessionContentTab } from '../content/SessionContentTab';
 import { ChecklistTab } from './ChecklistTab';
 import { CrewTab } from './CrewTab';
 import { StatusTag, useDuration } from './labels';
@@ -18,7 +19,7 @@ import { StatusActions } from './StatusActions';
 import { formatNumber, formatRange, formatYuan, minutesBetween, offsetLabel } from './time';
 import { ViolationsAlert } from './violations';
 
-const TABS = ['overview', 'crew', 'slots', 'checklist'] as const;
+const TABS = ['overview', 'crew', 'slots', 'checklist', 'content'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function SessionDetailPage() {
@@ -79,6 +80,7 @@ export default function SessionDetailPage() {
       ),
       children: <ChecklistTab session={s} />,
     },
+    { key: 'content', label: <span data-testid="session-tab-content">{t('content.sessionTab')}</span>, children: <SessionContentTab session={s} room={room} /> },
   ];
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Checkbox, Form, Input, Modal, Select } from 'antd';
+import { App, Checkbox, Form, Input, Modal, Select, Switch } from 'antd';
 import { Platform, RoomInput, RoomUpdateInput, type RoomView, type TeamView } from '../../../contracts/team';
 import { SessionRole } from '../../../contracts/planning';
 import { DEFAULT_TIME_ZONE } from '../../../contracts/common';
@@ -16,6 +16,7 @@ interface RoomFormValues {
   displayName: string;
   timeZone: string;
   requiredRoles: SessionRole[];
+  requireApprovedContent: boolean;
   secret?: string;
   clearSecret?: boolean;
 }
@@ -61,8 +62,8 @@ export function RoomFormModal({
     form.resetFields();
     form.setFieldsValue(
       room
-        ? { teamId: room.teamId, platform: room.platform, accountId: room.accountId, displayName: room.displayName, timeZone: room.timeZone, requiredRoles: room.requiredRoles, secret: '', clearSecret: false }
-        : { teamId: teamId ?? teams[0]?.id, platform: 'douyin', accountId: '', displayName: '', timeZone: DEFAULT_TIME_ZONE, requiredRoles: DEFAULT_REQUIRED_ROLES, secret: '' },
+        ? { teamId: room.teamId, platform: room.platform, accountId: room.accountId, displayName: room.displayName, timeZone: room.timeZone, requiredRoles: room.requiredRoles, requireApprovedContent: room.requireApprovedContent, secret: '', clearSecret: false }
+        : { teamId: teamId ?? teams[0]?.id, platform: 'douyin', accountId: '', displayName: '', timeZone: DEFAULT_TIME_ZONE, requiredRoles: DEFAULT_REQUIRED_ROLES, requireApprovedContent: true, secret: '' },
     );
   }, [open, room, teamId, teams, form]);
 
@@ -112,6 +113,9 @@ export function RoomFormModal({
         </Form.Item>
         <Form.Item name="requiredRoles" label={t('field.requiredRoles')} extra={t('room.requiredRolesHint')}>
           <Select mode="multiple" allowClear options={roleOptions} data-testid="room-required-roles" />
+        </Form.Item>
+        <Form.Item name="requireApprovedContent" label={t('room.requireApprovedContent')} valuePropName="checked" extra={t('room.requireApprovedContentHint')}>
+          <Switch data-testid="room-require-approved-content" />
         </Form.Item>
         <Form.Item
           name="secret"
