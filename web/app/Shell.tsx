@@ -20,6 +20,7 @@ import {
   VideoCameraOutlined,
   BarChartOutlined,
   FundProjectionScreenOutlined,
+  SafetyOutlined,
   FileProtectOutlined,
   AlertOutlined,
 } from '@ant-design/icons';
@@ -51,6 +52,7 @@ const NAV: NavItem[] = [
   { key: 'workload', path: '/workload', label: 'nav.workload', icon: <BarChartOutlined />, when: 'person:read', group: 'planning' },
   { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'content', path: '/content', label: 'nav.content', icon: <FileProtectOutlined />, when: 'room:read', group: 'compliance' },
+  { key: 'compliance', path: '/compliance/packs', label: 'nav.compliance', icon: <SafetyOutlined />, when: 'catalog:read', group: 'compliance' },
   { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },
   { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read', group: 'organisation' },
   { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read', group: 'organisation' },

@@ -28,6 +28,8 @@ const ProductsPage = lazy(() => import('../features/products/ProductsPage'));
 const LiveMonitorPage = lazy(() => import('../features/live/LiveMonitorPage'));
 const FindingsReportPage = lazy(() => import('../features/findings/FindingsReportPage'));
 const LiveWallPage = lazy(() => import('../features/live/LiveWallPage'));
+const PacksPage = lazy(() => import('../features/compliance/PacksPage'));
+const PackDetailPage = lazy(() => import('../features/compliance/PackDetailPage'));
 const ContentPage = lazy(() => import('../features/content/ContentPage'));
 const ContentEditorPage = lazy(() => import('../features/content/ContentEditorPage'));
 
@@ -129,6 +131,8 @@ export const router = createBrowserRouter([
           { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
           { path: '/content', element: <Allowed when="room:read"><ContentPage /></Allowed> },
           { path: '/content/:id', element: <Allowed when="room:read"><ContentEditorPage /></Allowed> },
+          { path: '/compliance/packs', element: <Allowed when="catalog:read"><PacksPage /></Allowed> },
+          { path: '/compliance/packs/:id', element: <Allowed when="catalog:read"><PackDetailPage /></Allowed> },
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
           { path: '/my-schedule', element: <MySchedulePage /> },
