@@ -1,13 +1,15 @@
 // npm run demo: the console with the demo company, and a simulated show playing into one of its rooms, so a newcomer
 // sees the live monitor move. Same settings as `showrunner start` (PORT, HOST, DATA_DIR, DATABASE_URL); DEMO_RATE sets
 // the simulator's events per second (default 50).
+import { Permission } from '../contracts/accounts';
 import { loadConfig } from '../server/platform/config';
 import { systemActor } from '../server/platform/context';
 import { buildApp } from '../server/platform/http';
 import { openRuntime } from '../server/platform/runtime';
 import { countUsers } from '../server/modules/accounts/accounts.repository';
 import { createApiToken } from '../server/modules/accounts/accounts.service';
-import { createSession, setSlots } from '../server/modules/planning/planning.service';
+import type { SessionRole } from '../contracts/planning';
+import { createSession, setCrew, setSlots } from '../server/modules/planning/planning.service';
 import { setupDemo } from '../server/modules/setup/setup.service';
 import { simulate } from './simulate';
 
@@ -21,7 +23,7 @@ await app.listen({ port: config.port, host: config.host });
 const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
 const url = `http://${host}:${config.port}`;
 
-const actor = { ...systemActor, label: 'demo' };
+const actor = { ...systemActor, label: 'demo', permissions: new Set(Permission.options) };
 const { roomId, sessionId } = await demoShow();
 // The simulated host sells the session's own run of show, so orders and the transcript match the current slot.
 const lineup = (
@@ -68,6 +70,19 @@ async function demoShow(): Promise<{ roomId: string; sessionId: string }> {
   if (products.length) {
     await setSlots(rt.deps, actor, session.id, { slots: products.map((p, i) => ({ productId: p.id, plannedMinutes: 5, slotType: types[i % types.length]!, talkingPoints: '', mechanics: [] })) }, 'zh-CN');
   }
+  // The room's usual crew runs the show, so findings name the host and a violation on air reaches field control.
+  const usual = await db
+    .selectFrom('session_crew as c')
+    .innerJoin('live_sessions as s', 's.id', 'c.session_id')
+    .select(['c.person_id', 'c.role', 's.planned_start'])
+    .where('s.room_id', '=', room.id)
+    .where('s.planned_start', '<', new Date(start).toISOString())
+    .orderBy('s.planned_start', 'desc')
+    .limit(12)
+    .execute();
+  const latest = usual[0]?.planned_start;
+  const crew = usual.filter((c) => c.planned_start === latest).map((c) => ({ personId: c.person_id, role: c.role as SessionRole }));
+  if (crew.length) await setCrew(rt.deps, actor, session.id, { crew, override: { reason: 'demo show / 演示直播' } }, 'zh-CN');
   return { roomId: room.id, sessionId: session.id };
 }
 
