@@ -9,6 +9,8 @@ import { SeverityTag } from './labels';
 import { useWaive } from './queries';
 
 const RANK = { block: 0, warn: 1, info: 2 } as const;
+const EVASION_KEYS = new Set(['width', 'traditional', 'noise', 'repeat', 'fancy', 'lookalike', 'pinyin']);
+type EvasionKey = 'width' | 'traditional' | 'noise' | 'repeat' | 'fancy' | 'lookalike' | 'pinyin';
 
 /** The current version's findings, most severe first: the text, the rule, the suggested fix, and the waiver if any. */
 export function FindingsList({ item, canWaive }: { item: ContentDetailView; canWaive: boolean }) {
@@ -33,14 +35,14 @@ export function FindingsList({ item, canWaive }: { item: ContentDetailView; canW
               <SeverityTag severity={f.severity} />
               <Typography.Text strong delete={Boolean(waiver)}>「{item.body.slice(f.start, f.end)}」</Typography.Text>
               {f.term !== item.body.slice(f.start, f.end) ? <Typography.Text type="secondary">→ {f.term}</Typography.Text> : null}
-              {f.evasion.length ? <Tag style={{ marginInlineEnd: 0 }}>{t('content.evasion', { families: f.evasion.join(', ') })}</Tag> : null}
+              {f.evasion.length ? <Tag style={{ marginInlineEnd: 0 }}>{t('content.evasion', { families: f.evasion.map((e) => (EVASION_KEYS.has(e) ? t(`contentEvasion.${e as EvasionKey}`) : e)).join(t('common.listSeparator')) })}</Tag> : null}
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 2 }}>
               {f.rule} · {f.category}
             </Typography.Text>
             {f.suggestion ? (
               <Typography.Text style={{ fontSize: 13, display: 'block', marginTop: 4 }} data-testid="finding-suggestion">
-                {t('content.suggestion')}: {f.suggestion}
+                {t('content.suggestion', { text: f.suggestion })}
               </Typography.Text>
             ) : null}
             {waiver ? (
