@@ -184,7 +184,7 @@ export default function PackDetailPage() {
         }
       />
       <Flex vertical gap={16}>
-        <Card size="small" title={t('compliance.pack.evasion')} extra={<Typography.Text type="secondary">{t('compliance.pack.evasionHint')}</Typography.Text>} data-testid="pack-evasion">
+        <Card size="small" title={t('compliance.pack.evasion')} extra={canManage ? <Typography.Text type="secondary">{t('compliance.pack.evasionHint')}</Typography.Text> : null} data-testid="pack-evasion">
           <Flex gap={8} wrap>
             {EvasionFamily.options.map((f) =>
               canManage ? (
