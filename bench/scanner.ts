@@ -17,6 +17,7 @@ import { ALL_EVASION_ON, compileScanner, createScanner, DEFAULT_PACKS } from 'sh
 const COMMENTS = Number(process.argv[2] ?? 1_000_000);
 const COMPILE_TERMS = 50_000;
 const RUNS = 3;
+const CHUNKS = 40;
 // Optional second argument: run only the contenders whose name contains it (for profiling with --cpu-prof).
 const ONLY = process.argv[3];
 
@@ -90,6 +91,10 @@ function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+function minorGc(): void {
+  (globalThis as { gc?: (options: { type: 'minor' }) => void }).gc?.({ type: 'minor' });
+}
+
 function measureCompile(): { seconds: number; heapMB: number; rssMB: number; entries: number } {
   const terms = generateTerms(COMPILE_TERMS);
   gc();
@@ -128,25 +133,35 @@ interface Result {
 }
 
 /**
- * Every contender scans every comment RUNS times, round-robin (so a noisy neighbour on the machine hurts all of them
- * alike), after a warm-up on the first tenth; each keeps its best pass.
+ * Every contender scans every comment RUNS times. The machine may be shared, so the corpus is cut into CHUNKS slices
+ * and the contenders take turns on each slice (in rotating order, after a young-generation GC so one contender's
+ * garbage is not the next one's pause); a contender's time is the sum over slices of its best pass on each. A burst
+ * of load from a neighbour then hurts every contender alike instead of whichever happened to be running.
  */
 function measure(contenders: readonly Contender[], comments: readonly string[]): Result[] {
   const chosen = contenders.filter((c) => !ONLY || c.name.startsWith('fastscan') || c.name.includes(ONLY));
-  const best = new Map<string, number>(chosen.map((c) => [c.name, Infinity]));
-  const found = new Map<string, number>();
+  const chunk = Math.ceil(comments.length / CHUNKS);
+  const best = chosen.map(() => new Array<number>(CHUNKS).fill(Infinity));
+  const found = chosen.map(() => new Array<number>(CHUNKS).fill(0));
   for (const { scanOne } of chosen) for (let i = 0; i < comments.length / 10; i++) scanOne(comments[i]!);
   for (let r = 0; r < RUNS; r++) {
-    for (const { name, scanOne } of chosen) {
-      let count = 0;
-      const started = performance.now();
-      for (let i = 0; i < comments.length; i++) count += scanOne(comments[i]!);
-      best.set(name, Math.min(best.get(name)!, (performance.now() - started) / 1000));
-      found.set(name, count);
-      gc(); // one contender's garbage is not the next one's pause
+    for (let k = 0; k < CHUNKS; k++) {
+      const from = k * chunk;
+      const to = Math.min(comments.length, from + chunk);
+      for (let j = 0; j < chosen.length; j++) {
+        const index = (j + k + r) % chosen.length;
+        const { scanOne } = chosen[index]!;
+        minorGc();
+        let count = 0;
+        const started = performance.now();
+        for (let i = from; i < to; i++) count += scanOne(comments[i]!);
+        best[index]![k] = Math.min(best[index]![k]!, performance.now() - started);
+        found[index]![k] = count;
+      }
     }
   }
-  return chosen.map((c) => ({ name: c.name, seconds: best.get(c.name)!, found: found.get(c.name)! }));
+  const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+  return chosen.map((c, index) => ({ name: c.name, seconds: sum(best[index]!) / 1000, found: sum(found[index]!) }));
 }
 
 function main(): void {
@@ -186,7 +201,7 @@ function main(): void {
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
   console.log(`\nScanner benchmark — ${COMMENTS.toLocaleString('en-US')} comments, ${(bytes / 1e6).toFixed(1)} MB UTF-8 (${(units / COMMENTS).toFixed(1)} UTF-16 units each), ` +
     `${terms.length} dictionary terms (+${allow.length} allow words for the evasion run)`);
-  console.log(`One thread (single core) on ${cpu}, ${os.cpus().length} cores, Node ${process.version}; best of ${RUNS} passes.\n`);
+  console.log(`One thread (single core) on ${cpu}, ${os.cpus().length} cores, Node ${process.version}; each comment scanned ${RUNS} times in ${CHUNKS} interleaved slices, best per slice.\n`);
   const rows = results.map((r) => [
     r.name,
     Math.round(COMMENTS / r.seconds).toLocaleString('en-US'),

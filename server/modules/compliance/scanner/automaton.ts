@@ -1,4 +1,14 @@
-import { FLAG, Normalizer, type NormalizeOptions, type NormalizedText } from './normalize';
+import { FLAG, NOISE_CODE, Normalizer, StreamBuffers, type FoldAccess, type NormalizeOptions, type NormalizedText } from './normalize';
+
+/** Bits of a start-gate table (per UTF-16 unit), see compileScanner. */
+export const GATE_TERM = 1;
+/** A high surrogate: the code point decides (astralGate). */
+export const GATE_SURROGATE = 2;
+export const GATE_PATTERN = 4;
+/** A dot (. 。 ．): a URL pattern may match. */
+export const GATE_URL = 8;
+/** The folded unit begins a look-alike: the fused walk hands over to Normalizer + match. */
+export const GATE_LOOKALIKE = 16;
 
 /** One dictionary entry: a term to find, or an allow-list word that suppresses terms it contains. */
 export interface AutomatonEntry {
@@ -28,6 +38,16 @@ export interface Automaton {
   readonly options: NormalizeOptions;
   /** Terms and allow words found, with allow-suppressed terms removed. */
   match(text: NormalizedText): AutomatonMatch[];
+  /**
+   * The fused walk: folds `text` itself and walks it, passing over units the `gates` table (GATE_* bits per UTF-16
+   * unit) marks 0 while at the root. It stops and returns null at the first unit whose gate has a `bail` bit (a
+   * look-alike start needs the normalizer's second pass; a pattern key needs the whole normalized stream); match
+   * indices point into walkStream(). walkSeen() is every gate bit it met, bail or not.
+   */
+  walk(text: string, fold: FoldAccess, gates: Uint8Array, astralGate: (cp: number) => number, bail: number): AutomatonMatch[] | null;
+  /** The stream of the last walk, valid until the next. */
+  walkStream(): NormalizedText;
+  walkSeen(): number;
   /** Whether a normalized code begins some entry. */
   canStart(code: number): boolean;
 }
@@ -162,10 +182,44 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
 
   // Reused across calls: positions the walk consumed (repeats it skipped are left out).
   let consumedBuffer = new Int32Array(256);
+  // The walk in progress (match and walk are not re-entrant): found matches and whether an allow word is among them.
+  let found: AutomatonMatch[] | undefined;
+  let allows = false;
+
+  /** Reports every entry ending at normalized index p in state s (its dictionary chain included). */
+  function report(s: number, p: number, walked: number, consumed: Int32Array, textFlags: Uint16Array): void {
+    let o = firstOut[s]!;
+    while (o >= 0) {
+      const len = depthOf[o]!;
+      const firstWalk = walked - len;
+      const first = consumed[firstWalk]!;
+      for (let k0 = outStart[o]!, k1 = outStart[o + 1]!; k0 < k1; k0++) {
+        const id = outIds[k0]!;
+        const pf = patternFlags[id]!;
+        let ev = 0;
+        for (let k = 0; k < len; k++) {
+          const tf = textFlags[consumed[firstWalk + k]!]!;
+          ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
+        }
+        if (p - first + 1 > len) ev |= FLAG.repeat;
+        ev |= entryEvasion[id]!;
+        if (isAllow[id] === 1) allows = true;
+        (found ??= []).push({ entry: id, first, last: p, evasion: ev });
+      }
+      o = dictLink[o]!;
+    }
+  }
+
+  function finish(): AutomatonMatch[] {
+    const out = found;
+    found = undefined;
+    if (!out) return NO_MATCHES;
+    return allows ? suppressAllowed(out) : out;
+  }
 
   function match(text: NormalizedText): AutomatonMatch[] {
-    let found: AutomatonMatch[] | undefined;
-    let allows = false;
+    found = undefined;
+    allows = false;
     const n = text.length;
     if (consumedBuffer.length < n) consumedBuffer = new Int32Array(n * 2);
     const consumed = consumedBuffer;
@@ -195,30 +249,109 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
         s = t;
         if (s === ROOT) continue;
       }
-      let o = firstOut[s]!;
-      while (o >= 0) {
-        const len = depthOf[o]!;
-        const firstWalk = walked - len;
-        const first = consumed[firstWalk]!;
-        const last = p;
-        for (let k0 = outStart[o]!, k1 = outStart[o + 1]!; k0 < k1; k0++) {
-          const id = outIds[k0]!;
-          const pf = patternFlags[id]!;
-          let ev = 0;
-          for (let k = 0; k < len; k++) {
-            const tf = textFlags[consumed[firstWalk + k]!]!;
-            ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
-          }
-          if (last - first + 1 > len) ev |= FLAG.repeat;
-          ev |= entryEvasion[id]!;
-          if (isAllow[id] === 1) allows = true;
-          (found ??= []).push({ entry: id, first, last, evasion: ev });
-        }
-        o = dictLink[o]!;
-      }
+      if (firstOut[s]! >= 0) report(s, p, walked, consumed, textFlags);
     }
-    if (!found) return NO_MATCHES;
-    return allows ? suppressAllowed(found) : found;
+    return finish();
+  }
+
+  // The fused walk's own stream: only the characters it folded (from the first that could start an entry after each
+  // return to the root), so normalized indices in its matches point into this stream.
+  const walkBuffers = new StreamBuffers();
+  let walkLength = 0;
+  let walkState = ROOT;
+  let walkCount = 0;
+  let walkSeen = 0;
+
+  /** One folded code at stream index p, in the fused walk: the same step as match's loop body. */
+  function feed(c: number, p: number, codes: Int32Array, consumed: Int32Array, textFlags: Uint16Array): void {
+    let s = walkState;
+    if (s === ROOT) {
+      const t = c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1);
+      consumed[walkCount++] = p;
+      if (t < 0) return;
+      s = t;
+    } else {
+      let t = next.get(s, c);
+      if (t < 0 && skipRepeats && p > 0 && codes[p - 1] === c) return;
+      consumed[walkCount++] = p;
+      while (t < 0) {
+        s = fail[s]!;
+        if (s === ROOT) { t = c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1); if (t < 0) t = ROOT; break; }
+        t = next.get(s, c);
+      }
+      s = t;
+    }
+    walkState = s;
+    if (s !== ROOT && firstOut[s]! >= 0) report(s, p, walkCount, consumed, textFlags);
+  }
+
+  function walk(text: string, fold: FoldAccess, gates: Uint8Array, astralGate: (cp: number) => number, bail: number): AutomatonMatch[] | null {
+    found = undefined;
+    allows = false;
+    const len = text.length;
+    const size = len * 2 + 8;
+    const b = walkBuffers;
+    b.ensure(size);
+    if (consumedBuffer.length < size) consumedBuffer = new Int32Array(size);
+    const consumed = consumedBuffer;
+    const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
+    const foldCode = fold.code, foldFlag = fold.flag;
+    let n = 0;
+    let pendingNoise = 0;
+    let seen = 0;
+    walkState = ROOT;
+    walkCount = 0;
+    walkLength = 0;
+    let i = 0;
+    while (i < len) {
+      let unit = text.charCodeAt(i);
+      if (walkState === ROOT) {
+        // At the root nothing is pending: units that cannot start an entry are passed over unfolded, and noise
+        // before a start is never reported (a match's first character drops its noise flag).
+        while (gates[unit] === 0 && ++i < len) unit = text.charCodeAt(i);
+        if (i >= len) break;
+        pendingNoise = 0;
+      }
+      let gate = gates[unit]!;
+      if ((gate & GATE_SURROGATE) !== 0 && i + 1 < len) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) {
+          gate = astralGate(cp);
+          seen |= gate;
+          if ((gate & bail) !== 0) { found = undefined; walkSeen = seen; return null; }
+          // Emoji at the root start nothing: passed over without folding.
+          if (walkState !== ROOT || (gate & GATE_TERM) !== 0) {
+            const r = fold.astral(cp);
+            if (r === null) pendingNoise = FLAG.noise;
+            else {
+              for (const m of r.codes) {
+                codes[n] = m; starts[n] = i; ends[n] = i + 2; flags[n] = r.flag | pendingNoise; pendingNoise = 0;
+                feed(m, n++, codes, consumed, flags);
+              }
+            }
+          }
+          i += 2;
+          continue;
+        }
+      }
+      seen |= gate;
+      if ((gate & bail) !== 0) { found = undefined; walkSeen = seen; return null; }
+      const c = foldCode[unit]!;
+      if (c >= 0) {
+        codes[n] = c; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
+        feed(c, n++, codes, consumed, flags);
+      } else if (c === NOISE_CODE) pendingNoise = FLAG.noise;
+      else {
+        for (const m of fold.multi.get(unit)!) {
+          codes[n] = m; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
+          feed(m, n++, codes, consumed, flags);
+        }
+      }
+      i++;
+    }
+    walkLength = n;
+    walkSeen = seen;
+    return finish();
   }
 
   /** Whether a normalized code begins some entry (what Normalizer.startTable asks). */
@@ -238,5 +371,5 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     });
   }
 
-  return { entries, options, match, canStart };
+  return { entries, options, match, walk, walkStream: () => walkBuffers.view(walkLength), walkSeen: () => walkSeen, canStart };
 }

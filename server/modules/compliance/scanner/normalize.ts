@@ -170,6 +170,16 @@ export function compileLookalikes(entries: readonly Lookalike[]): CompiledLookal
   return { byFirst, startsBmp, longestTarget };
 }
 
+/** Read access to one switch setting's fold (what the automaton's fused walk folds raw text with). */
+export interface FoldAccess {
+  /** Folded code per BMP unit; NOISE_CODE for noise, MULTI_CODE when `multi` holds several codes. */
+  readonly code: Int32Array;
+  readonly flag: Uint16Array;
+  readonly multi: ReadonlyMap<number, readonly number[]>;
+  /** Folds an astral code point; null for noise. */
+  astral(cp: number): { codes: readonly number[]; flag: number } | null;
+}
+
 interface FoldTable {
   /** Folded code per BMP code point; NOISE_CODE for noise, MULTI_CODE when `multi` holds several codes. */
   readonly code: Int32Array;
@@ -188,8 +198,8 @@ function foldAstral(table: FoldTable, cp: number, ev: EvasionSwitches): { codes:
   if (table.astral.size < ASTRAL_CACHE_LIMIT) table.astral.set(cp, r);
   return r;
 }
-const NOISE_CODE = -1;
-const MULTI_CODE = -2;
+export const NOISE_CODE = -1;
+export const MULTI_CODE = -2;
 
 /** Folds one code point through width/case, traditional, fancy and noise; null means noise. */
 function foldSlow(cp: number, ev: EvasionSwitches): { codes: readonly number[]; flag: number } | null {
@@ -231,7 +241,8 @@ function foldTable(ev: EvasionSwitches): FoldTable {
   return table;
 }
 
-class Buffers {
+/** Reusable typed-array storage for one normalized stream. */
+export class StreamBuffers {
   codes = new Int32Array(64);
   starts = new Int32Array(64);
   ends = new Int32Array(64);
@@ -261,23 +272,27 @@ class Buffers {
 export class Normalizer {
   private readonly table: FoldTable;
   private readonly lookalikes: CompiledLookalikes | undefined;
-  private readonly first = new Buffers();
-  private readonly second = new Buffers();
+  private readonly first = new StreamBuffers();
+  private readonly second = new StreamBuffers();
   private readonly result: { base: NormalizedText; full: NormalizedText };
+  /** The fold this normalizer applies, for the automaton's fused walk (look-alikes are not part of it). */
+  readonly fold: FoldAccess;
 
   constructor(private readonly options: NormalizeOptions) {
     this.table = foldTable(options.evasion);
     const l = options.evasion.lookalike === true ? options.lookalikes : undefined;
     this.lookalikes = l && l.byFirst.size > 0 ? l : undefined;
+    const table = this.table;
+    const ev = options.evasion;
+    this.fold = { code: table.code, flag: table.flag, multi: table.multi, astral: (cp) => foldAstral(table, cp, ev) };
     const empty = this.first.view(0);
     this.result = { base: empty, full: empty };
   }
 
   /**
    * A table over UTF-16 units: 1 where the unit, once folded, could begin something `canStart` accepts (or a
-   * look-alike), or is a multi-code fold, which is judged only after folding; 2 for a high surrogate, whose code point
-   * startsAstral judges. A text with no such unit cannot start a match, and one that has one can be normalized from
-   * the first.
+   * look-alike), or is a multi-code fold or a lone low surrogate, which are judged only after folding; 2 for a high
+   * surrogate, whose code point startsAstral judges. Where a text has no such unit, nothing can begin.
    */
   startTable(canStart: (code: number) => boolean, withLookalikes = true): Uint8Array {
     const { code } = this.table;
@@ -294,6 +309,31 @@ export class Normalizer {
     return gate;
   }
 
+  /** Like startTable, for look-alike starts only: 1 where the folded unit (any of its codes) begins a look-alike. */
+  lookalikeTable(): Uint8Array {
+    const { code, multi } = this.table;
+    const gate = new Uint8Array(0x10000);
+    const l = this.lookalikes;
+    if (!l) return gate;
+    for (let unit = 0; unit < 0x10000; unit++) {
+      const c = code[unit]!;
+      if (unit >= 0xd800 && unit <= 0xdbff) gate[unit] = 2;
+      else if (unit >= 0xdc00 && unit <= 0xdfff) gate[unit] = 1;
+      else if (c === MULTI_CODE) gate[unit] = multi.get(unit)!.some((m) => m >= 0x10000 || l.startsBmp[m] === 1) ? 1 : 0;
+      else if (c >= 0x10000) gate[unit] = 1;
+      else if (c >= 0 && l.startsBmp[c] === 1) gate[unit] = 1;
+    }
+    return gate;
+  }
+
+  /** Whether the folded astral code point `cp` begins a look-alike. */
+  startsLookalikeAstral(cp: number): boolean {
+    const l = this.lookalikes;
+    if (!l) return false;
+    const r = foldAstral(this.table, cp, this.options.evasion);
+    return r !== null && r.codes.some((c) => (c < 0x10000 ? l.startsBmp[c] === 1 : l.byFirst.has(c)));
+  }
+
   /** Whether the astral code point `cp` (at a unit startTable marked 2), once folded, could begin something `canStart` accepts. */
   startsAstral(cp: number, canStart: (code: number) => boolean, withLookalikes = true): boolean {
     const r = foldAstral(this.table, cp, this.options.evasion);
@@ -303,20 +343,16 @@ export class Normalizer {
     return false;
   }
 
-  /**
-   * Normalizes `text` from UTF-16 offset `from` on (0: the whole text). Starting late changes nothing for what
-   * begins at or after `from`, except that noise before `from` is not flagged on the first character.
-   * The result and its streams are reused by the next run.
-   */
-  run(text: string, from = 0): { base: NormalizedText; full: NormalizedText } {
+  /** Normalizes `text`; the result and its streams are reused by the next run. */
+  run(text: string): { base: NormalizedText; full: NormalizedText } {
     const { code, flag, multi } = this.table;
     const ev = this.options.evasion;
     const b = this.first;
-    b.ensure((text.length - from) * 2 + 8);
+    b.ensure(text.length * 2 + 8);
     const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
     let n = 0;
     let pendingNoise = 0;
-    for (let i = from; i < text.length; ) {
+    for (let i = 0; i < text.length; ) {
       const unit = text.charCodeAt(i);
       if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) {
         const c = code[unit]!;
@@ -363,7 +399,7 @@ export function normalize(text: string, options: NormalizeOptions): NormalizedTe
   return new Normalizer(options).run(text).full;
 }
 
-function applyLookalikes(t: NormalizedText, table: CompiledLookalikes, out: Buffers): NormalizedText {
+function applyLookalikes(t: NormalizedText, table: CompiledLookalikes, out: StreamBuffers): NormalizedText {
   let any = false;
   for (let i = 0; i < t.length && !any; i++) {
     const c = t.codes[i]!;

@@ -1,4 +1,4 @@
-import { compileAutomaton, type Automaton, type AutomatonEntry } from './automaton';
+import { compileAutomaton, GATE_LOOKALIKE, GATE_PATTERN, GATE_SURROGATE, GATE_TERM, GATE_URL, type Automaton, type AutomatonEntry, type AutomatonMatch } from './automaton';
 import {
   ALL_EVASION_ON,
   compileLookalikes,
@@ -12,6 +12,7 @@ import {
   type EvasionSwitches,
   type Lookalike,
   type NormalizeOptions,
+  type NormalizedText,
 } from './normalize';
 import { findPatterns, isShortLink, type PatternKind } from './patterns';
 import { pinyinVariants } from './pinyin';
@@ -109,15 +110,18 @@ interface Group {
   readonly refs: readonly (RuleRef | undefined)[];
   readonly patterns: readonly PatternRule[];
   readonly kinds: ReadonlySet<PatternKind>;
-  /** Per UTF-16 unit: 1 where a term or allow word could begin (see Normalizer.startTable). */
-  readonly termGate: Uint8Array;
-  /** Per UTF-16 unit: 1 where the folded text has a digit or 价/奖/中, which every dense pattern needs. */
-  readonly patternGate: Uint8Array;
-  readonly urls: boolean;
+  /**
+   * Per UTF-16 unit, two start tables (Normalizer.startTable) in one byte: bits 0–1 where a term or allow word could
+   * begin, bits 2–3 where the folded text has a digit or 价/奖/中, which every dense pattern needs.
+   */
+  readonly gates: Uint8Array;
+  readonly densePatterns: boolean;
   readonly astral: Map<number, number>;
+  readonly gateAstral: (cp: number) => number;
 }
 
 const NEVER = new Uint8Array(0x10000);
+const EMPTY_TEXT: NormalizedText = { length: 0, codes: new Int32Array(0), starts: new Int32Array(0), ends: new Int32Array(0), flags: new Uint16Array(0) };
 
 /** Not part of the module's API: tests switch the start gates off to check that they never change a finding. */
 export const scanGates = { on: true };
@@ -127,14 +131,24 @@ function isPatternKey(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || c === 0x4ef7 || c === 0x5956 || c === 0x4e2d;
 }
 
-const URL_DOT = /[.。．]/;
+/** One byte per UTF-16 unit with the GATE_* bits of three start tables (Normalizer.startTable, lookalikeTable). */
+function combineGates(terms: Uint8Array, patterns: Uint8Array, lookalikes: Uint8Array, urls: boolean): Uint8Array {
+  const out = new Uint8Array(0x10000);
+  if (urls) for (const dot of '.。．') out[dot.charCodeAt(0)] = GATE_URL;
+  for (let unit = 0; unit < 0x10000; unit++) {
+    const t = terms[unit]!, p = patterns[unit]!, l = lookalikes[unit]!;
+    out[unit] = out[unit]! | (t & 1 ? GATE_TERM : 0) | (p & 1 ? GATE_PATTERN : 0) | (l & 1 ? GATE_LOOKALIKE : 0) | ((t | p | l) & 2 ? GATE_SURROGATE : 0);
+  }
+  return out;
+}
 
-/** 1: the astral code point could begin a term; 4: a dense pattern. Cached per group (a bounded map). */
+/** The GATE_* bits of an astral code point (never GATE_SURROGATE). Cached per group (a bounded map). */
 function astralGate(g: Group, cp: number): number {
   let gate = g.astral.get(cp);
   if (gate !== undefined) return gate;
-  gate = (g.automaton && g.normalizer.startsAstral(cp, g.automaton.canStart) ? 1 : 0) |
-    (g.patternGate !== NEVER && g.normalizer.startsAstral(cp, isPatternKey, false) ? 4 : 0);
+  gate = (g.automaton && g.normalizer.startsAstral(cp, g.automaton.canStart) ? GATE_TERM : 0) |
+    (g.densePatterns && g.normalizer.startsAstral(cp, isPatternKey, false) ? GATE_PATTERN : 0) |
+    (g.normalizer.startsLookalikeAstral(cp) ? GATE_LOOKALIKE : 0);
   if (g.astral.size < 4096) g.astral.set(cp, gate);
   return gate;
 }
@@ -191,57 +205,60 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
     const automaton = g.entries.length > 0 ? compileAutomaton(g.entries, opts) : undefined;
     const kinds = new Set(g.patterns.map((r) => r.pattern));
     const dense = [...kinds].some((k) => k !== 'url');
-    return {
+    const group: Group = {
       normalizer,
       automaton,
       refs: g.refs,
       patterns: g.patterns,
       kinds,
-      termGate: automaton ? normalizer.startTable(automaton.canStart) : NEVER,
-      patternGate: dense ? normalizer.startTable(isPatternKey, false) : NEVER,
-      urls: kinds.has('url'),
+      gates: combineGates(
+        automaton ? normalizer.startTable(automaton.canStart) : NEVER,
+        dense ? normalizer.startTable(isPatternKey, false) : NEVER,
+        automaton ? normalizer.lookalikeTable() : NEVER,
+        kinds.has('url'),
+      ),
+      densePatterns: dense,
       astral: new Map<number, number>(),
+      gateAstral: (cp: number) => astralGate(group, cp),
     };
+    return group;
   });
 
   function scanText(text: string, context: ScanContext | undefined, category: ProductCategory | undefined): Finding[] {
     let findings: Finding[] | undefined;
     let seen: Set<string> | undefined;
     for (const g of groups) {
-      // Most comments hold no character that can begin a term or a pattern: one table read per UTF-16 unit
-      // decides, and the text is normalized only from the first unit that can.
-      const termGate = g.termGate;
-      const patternGate = g.patternGate;
-      let termFrom = -1;
-      let patternsNeeded = false;
-      for (let i = 0; i < text.length; i++) {
-        const unit = text.charCodeAt(i);
-        let gate = termGate[unit]! | (patternGate[unit]! << 2);
-        if (gate === 0) continue;
-        const at = i;
-        if ((gate & 0b1010) !== 0) {
-          // A high surrogate: judge the code point (emoji are noise and start nothing).
-          const cp = text.codePointAt(i)!;
-          if (cp > 0xffff) { gate = astralGate(g, cp); i++; } else gate = (gate & 0b11 ? 1 : 0) | (gate & 0b1100 ? 4 : 0);
+      // The automaton's fused walk folds the text itself and passes over every unit that cannot begin a term,
+      // which is most of a comment. It gives up where the full path is needed: a unit that begins a look-alike
+      // (the normalizer's second pass) or could be part of a dense pattern (they read the whole stream).
+      let dense: NormalizedText = EMPTY_TEXT;
+      let stream: NormalizedText = EMPTY_TEXT;
+      let matches: readonly AutomatonMatch[] | null = null;
+      let patternsNeeded = g.patterns.length > 0;
+      if (g.automaton && scanGates.on) {
+        matches = g.automaton.walk(text, g.normalizer.fold, g.gates, g.gateAstral, GATE_LOOKALIKE | GATE_PATTERN);
+        if (matches) {
+          stream = g.automaton.walkStream();
+          patternsNeeded = (g.automaton.walkSeen() & GATE_URL) !== 0;
         }
-        if ((gate & 4) !== 0) { patternsNeeded = true; if (termFrom < 0) termFrom = at; break; }
-        if ((gate & 1) !== 0 && termFrom < 0) { termFrom = at; if (patternGate === NEVER) break; }
       }
-      if (!scanGates.on) { termFrom = 0; patternsNeeded = g.patterns.length > 0; }
-      const urls = g.urls && URL_DOT.test(text);
-      if (termFrom < 0 && !patternsNeeded && !urls) continue;
-      // One normalization per evasion setting: the automaton reads the full stream, the pattern
-      // rules the stream before look-alikes (v → 微 would break ids and digits). Patterns need it whole.
-      const { base: dense, full: norm } = g.normalizer.run(text, patternsNeeded ? 0 : termFrom < 0 ? text.length : termFrom);
-      const matches = g.automaton && termFrom >= 0 ? g.automaton.match(norm) : undefined;
+      if (!matches) {
+        // Pattern rules read the whole stream before look-alikes (v → 微 would break ids and digits), the
+        // automaton the stream after them: one normalization per evasion setting serves both.
+        const r = g.normalizer.run(text);
+        dense = r.base;
+        stream = r.full;
+        if (g.automaton) matches = g.automaton.match(stream);
+      }
       if (matches) {
-        for (const m of matches) {
+        for (let k = 0; k < matches.length; k++) {
+          const m = matches[k]!;
           const ref = g.refs[m.entry];
           if (!ref) continue;
           const rule = ref.rule;
           if (!applies(rule, context, category)) continue;
-          const start = norm.starts[m.first]!;
-          const end = norm.ends[m.last]!;
+          const start = stream.starts[m.first]!;
+          const end = stream.ends[m.last]!;
           // Several spellings of one term (微信, 薇信, pinyin) can land on the same span for the same rule.
           const key = `${rule.id}\u0000${start}\u0000${end}`;
           if ((seen ??= new Set()).has(key)) continue;
@@ -258,7 +275,7 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
           });
         }
       }
-      if (g.patterns.length === 0 || (!patternsNeeded && !urls)) continue;
+      if (!patternsNeeded) continue;
       for (const hit of findPatterns(text, dense, g.kinds)) {
         let start: number;
         let end: number;
