@@ -9,6 +9,8 @@ export interface CompiledRules {
 }
 
 const cache = new WeakMap<Db, CompiledRules>();
+/** The compile under way per database: callers arriving while it runs share it instead of compiling again. */
+const pending = new WeakMap<Db, { revision: number; compiled: Promise<CompiledRules> }>();
 
 /** The current rule revision (bumped by every change to packs, rules, terms, allow lists or look-alikes). */
 export async function readRevision(db: Executor): Promise<number> {
@@ -31,8 +33,26 @@ export async function currentRules(root: Db, db: Executor = root): Promise<Compi
   const revision = await readRevision(db);
   const cached = cache.get(root);
   if (cached && cached.revision === revision) return cached;
-  const compiled: CompiledRules = { revision, scanner: await compileStored(db) };
-  cache.set(root, compiled);
+  const remember = (scanner: Scanner): CompiledRules => {
+    const result: CompiledRules = { revision, scanner };
+    // A slow compile of an older revision never replaces a newer one.
+    const current = cache.get(root);
+    if (!current || current.revision <= revision) cache.set(root, result);
+    return result;
+  };
+  // Inside a transaction the caller compiles on its own: waiting there for a compile that runs on `root` could wait
+  // for the very connection the transaction holds (SQLite has one).
+  if (db !== root) return remember(await compileStored(db));
+  // Right after a rule change every scan in flight (live scanning runs many) would miss the cache at once: one compile
+  // serves them all.
+  const running = pending.get(root);
+  if (running && running.revision === revision) return running.compiled;
+  const compiled: Promise<CompiledRules> = compileStored(root)
+    .then(remember)
+    .finally(() => {
+      if (pending.get(root)?.compiled === compiled) pending.delete(root);
+    });
+  pending.set(root, { revision, compiled });
   return compiled;
 }
 

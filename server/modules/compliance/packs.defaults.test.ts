@@ -61,6 +61,14 @@ describe('stored default packs', () => {
     }
     expect(findings).toBeGreaterThan(100);
   });
+
+  it('are compiled once per revision, however many scans ask at once', async () => {
+    const { bumpRevision } = await import('./compliance.registry');
+    await bumpRevision(ctx.deps.db);
+    const all = await Promise.all(Array.from({ length: 8 }, () => currentRules(ctx.deps.db)));
+    expect(new Set(all.map((r) => r.scanner)).size).toBe(1);
+    expect((await currentRules(ctx.deps.db)).scanner).toBe(all[0]!.scanner);
+  });
 });
 
 describe('on start', () => {
