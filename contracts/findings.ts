@@ -60,6 +60,8 @@ export type FindingsListQuery = z.infer<typeof FindingsListQuery>;
 
 export const FindingView = z.object({
   id: z.number(),
+  /** The comment's or host line's stored event id. */
+  eventId: z.number(),
   at: z.string(),
   sessionId: z.string(),
   sessionTitle: z.string(),

@@ -117,8 +117,8 @@ describe('live monitor', () => {
     await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment));
     const feedShown = await feedItems.count();
     expect(feedShown).toBeGreaterThan(0);
-    // Every comment reached the page through the pushes (the page keeps the newest 200).
-    expect(feedShown).toBe(Math.min(200, summary.counts.comment));
+    // Every comment and host line reached the page through the pushes (the page keeps the newest 200).
+    expect(feedShown).toBe(Math.min(200, summary.counts.comment + summary.counts.transcript));
     const viewersShown = num(await textOf(viewersValue));
     expect(viewersShown).toBeGreaterThan(0);
     expect(viewersShown).toBeLessThanOrEqual(summary.peakViewers!);
@@ -127,6 +127,43 @@ describe('live monitor', () => {
     expect(viaToken.status()).toBe(200);
     expect(((await viaToken.json()) as SessionSummary).counts.comment).toBe(summary.counts.comment);
     for (const part of ['live-comments-chart', 'live-current-slot', 'live-alerts']) await page.getByTestId(part).waitFor();
+
+    // Compliance: the scanner reads every comment and host line as it arrives. A viewer posts a WeChat id through
+    // look-alikes and noise, and the host says something that breaks the Advertising Law: both are on the monitor,
+    // highlighted exactly, the host's with the red alert, and the owner (an operations manager) has a notification.
+    const unreadBefore = Number(await page.getByTestId('notifications-bell').getAttribute('data-unread'));
+    const posted = await page.request.post(`/api/v1/ingest/events/${roomId}`, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      data: [
+        { kind: 'comment', id: 'e2e-divert-1', at: new Date().toISOString(), text: '主播好，加我薇 信 abc12345 私聊', user: { id: 'e2e-viewer', name: '路人甲' } },
+        { kind: 'transcript', id: 'e2e-slip-1', at: new Date().toISOString(), text: '姐妹们这款面霜保证有效，全网最低价' },
+      ],
+    });
+    expect(posted.status()).toBe(200);
+    const alert = page.getByTestId('live-speech-alert');
+    await eventually(async () => expect(await textOf(alert)).toContain('保证有效'));
+    const slipLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="transcript"][data-flagged="true"]', { hasText: '面霜保证有效' });
+    await slipLine.waitFor();
+    const slipMarks = await slipLine.locator('[data-testid="finding-mark"]').allTextContents();
+    expect(slipMarks).toEqual(expect.arrayContaining(['保证有效', '全网最低价']));
+    expect(await slipLine.locator('[data-testid="finding-mark"][data-severity="block"]').count()).toBeGreaterThan(0);
+    const divertLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="comment"][data-flagged="true"]', { hasText: '主播好，加我' });
+    expect(await divertLine.locator('[data-testid="finding-mark"]').allTextContents()).toEqual(['加我薇 信 abc12345']);
+    await eventually(async () => expect(Number(await page.getByTestId('notifications-bell').getAttribute('data-unread'))).toBeGreaterThan(unreadBefore));
+
+    // What the panel lists is what was stored: every flagged line (simulated problem comments and host slips included)
+    // is a line with stored findings, and every highlighted span starts at a stored finding's exact characters.
+    const stored = await api.json<{ items: { eventId: number; text: string; start: number; end: number }[] }>(
+      `/compliance/findings?sessionId=${session.id}&limit=200&from=${encodeURIComponent(plannedStart)}`,
+    );
+    const storedLines = new Set(stored.items.map((f) => f.eventId));
+    for (const line of await page.getByTestId('live-flagged-item').all()) {
+      const marks = await line.locator('[data-testid="finding-mark"]').allTextContents();
+      expect(marks.length).toBeGreaterThan(0);
+      // Overlapping findings (全网最低 and the price claim 全网最低价) show as one mark over their union.
+      for (const mark of marks) expect(stored.items.some((f) => f.text.slice(f.start, f.end) === mark.slice(0, f.end - f.start) && mark.startsWith(f.text.slice(f.start, f.end))), `"${mark}" starts with a stored finding`).toBe(true);
+    }
+    expect(await page.getByTestId('live-flagged-item').count()).toBe(storedLines.size);
     await settledShot(page, 'live-01-monitor-zh');
 
     // The wall lists the (now live) session.
@@ -143,9 +180,10 @@ describe('live monitor', () => {
     await page.getByTestId('lang-switch').click();
     await page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
     await eventually(async () => expect(await textOf(page.getByTestId('live-viewers'))).toContain(enUS['live.viewers']));
-    await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment));
-    // A fresh connection starts from the snapshot: the newest 50 comments.
-    expect(await feedItems.count()).toBe(Math.min(50, summary.counts.comment));
+    await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment + 1));
+    // A fresh connection starts from the snapshot: the newest 50 lines, the flagged ones apart.
+    expect(await feedItems.count()).toBe(Math.min(50, summary.counts.comment + summary.counts.transcript + 2));
+    expect(await textOf(page.getByTestId('live-speech-alert'))).toContain('Host speech violation');
     await settledShot(page, 'live-03-monitor-en');
   });
 });

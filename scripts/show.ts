@@ -47,7 +47,7 @@ const QUESTIONS = ['多少钱？', '几号链接？', '有优惠吗', '主播身
 const PRAISE = ['好看！', '主播好美', '这个颜色绝了', '已经回购三次了', '质量很好', '讲得好清楚', '支持支持', '666', '来了来了', '冲冲冲'];
 const PURCHASE = ['已拍', '拍了两单', '已下单', '拍了', '抢到了！', '刚付款', '给我妈也拍了一单'];
 /** The kinds a compliance scanner should catch: diversion off the platform, absolute claims, abuse. */
-const PROBLEMATIC = ['加我微信私聊更便宜 vx: abc123', '全网最低价，假一赔十', '这主播就是骗子', '加V看主页，有内部价', '第一名的效果，百分百有效', '垃圾产品，滚'];
+const PROBLEMATIC = ['加我微信私聊更便宜 vx: abc123', '私聊下单更便宜，薇❤信 abc12345', '主播是不是脑残', '扣扣群 123456789 有内部价', '拼多多链接更便宜', '垃圾东西，滚蛋'];
 const HOST_LINES = [
   (p: Product) => `家人们，接下来这款是${p.name}，直播间专享价只要${(p.priceFen / 100).toFixed(0)}元！`,
   (p: Product) => `${p.name}已经上链接了，想要的家人们点购物车下单`,

@@ -129,7 +129,7 @@ export async function listFindings(db: Executor, scope: TeamScope, q: FindingsLi
     .innerJoin('rooms as r', 'r.id', 'compliance_findings.room_id')
     .leftJoin('people as p', 'p.id', 'compliance_findings.host_person_id')
     .select([
-      'compliance_findings.id', 'compliance_findings.at', 'compliance_findings.session_id', 's.title', 'r.display_name as room_name', 'p.display_name as host_name',
+      'compliance_findings.id', 'compliance_findings.event_id', 'compliance_findings.at', 'compliance_findings.session_id', 's.title', 'r.display_name as room_name', 'p.display_name as host_name',
       'compliance_findings.source', 'e.text', 'e.user_name', 'compliance_findings.rule', 'compliance_findings.category', 'compliance_findings.severity',
       'compliance_findings.term', 'compliance_findings.span_start', 'compliance_findings.span_end', 'compliance_findings.evasion',
     ])
@@ -139,6 +139,7 @@ export async function listFindings(db: Executor, scope: TeamScope, q: FindingsLi
   const rows = await query.execute();
   const items: FindingView[] = rows.slice(0, q.limit).map((r) => ({
     id: Number(r.id),
+    eventId: Number(r.event_id),
     at: r.at,
     sessionId: r.session_id,
     sessionTitle: r.title,

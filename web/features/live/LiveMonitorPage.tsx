@@ -282,7 +282,7 @@ function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso
           showIcon
           style={{ marginBottom: 8 }}
           data-testid="live-speech-alert"
-          title={t('live.speechViolation', { terms: [...new Set(speech.findings.filter((f) => f.severity === 'block').map((f) => f.term))].join('、') })}
+          title={t('live.speechViolation', { terms: longestTerms(speech.findings.filter((f) => f.severity === 'block').map((f) => f.term)).join('、') })}
           description={
             <span>
               {time(speech.at)} · <FindingText text={speech.text} findings={speech.findings} />
@@ -325,4 +325,10 @@ function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso
       )}
     </Card>
   );
+}
+
+/** Distinct terms without those inside another (全网最低 holds 最低). */
+function longestTerms(terms: readonly string[]): string[] {
+  const distinct = [...new Set(terms)];
+  return distinct.filter((t) => !distinct.some((o) => o !== t && o.includes(t)));
 }
