@@ -132,6 +132,31 @@ describe('live scanning of comments and host speech', () => {
   });
 });
 
+describe('rule changes reach live scanning without a restart', () => {
+  it('a term added to a rule is found in the next batch; disabling the rule stops it', async () => {
+    const packs = (await owner.get('/api/v1/compliance/packs')).json().items as { id: string; key: string }[];
+    const conduct = (await owner.get(`/api/v1/compliance/packs/${packs.find((p) => p.key === 'host.conduct')!.id}`)).json() as { rules: { id: string; key: string }[] };
+    const abuse = conduct.rules.find((r) => r.key === 'host.24.abuse')!;
+    const text = '这个主播是个大冤种';
+    await post([comment('h1', 20, text)]);
+    const eventsOf = async (msg: string) => (await ctx.deps.db.selectFrom('live_events').select('id').where('platform_msg_id', '=', msg).executeTakeFirstOrThrow()).id;
+    const findingsOf = async (msg: string) => {
+      const id = Number(await eventsOf(msg));
+      return (await storedFindings()).filter((r) => Number(r.event_id) === id);
+    };
+    expect(await findingsOf('h1')).toEqual([]);
+
+    expect((await owner.post(`/api/v1/compliance/rules/${abuse.id}/terms`, { items: ['冤种'] })).json()).toMatchObject({ added: 1 });
+    await post([comment('h2', 21, text)]);
+    expect((await findingsOf('h2')).map((r) => [r.rule, r.term, r.span_start, r.span_end])).toEqual([['host.24.abuse', '冤种', 7, 9]]);
+
+    expect((await owner.patch(`/api/v1/compliance/rules/${abuse.id}`, { enabled: false })).statusCode).toBe(200);
+    await post([comment('h3', 22, text)]);
+    expect(await findingsOf('h3')).toEqual([]);
+    expect((await owner.patch(`/api/v1/compliance/rules/${abuse.id}`, { enabled: true })).statusCode).toBe(200);
+  });
+});
+
 describe('the findings report', () => {
   const period = 'from=2026-11-30T00:00:00.000Z&to=2026-12-03T00:00:00.000Z';
   it('groups findings by host, rule, category and session with severity and source tallies', async () => {
