@@ -61,11 +61,21 @@ const NO_MATCHES: AutomatonMatch[] = Object.freeze([]) as unknown as AutomatonMa
  * boxed keys, which is what keeps 50,000 terms compact and the walk fast.
  */
 class Transitions {
-  private states = new Int32Array(1024).fill(-1);
-  private codes = new Int32Array(1024);
-  private targets = new Int32Array(1024);
-  private mask = 1023;
+  private states: Int32Array;
+  private codes: Int32Array;
+  private targets: Int32Array;
+  private mask: number;
   private size = 0;
+
+  /** Sized for `expected` transitions at a load of at most one half, so compiling never rehashes. */
+  constructor(expected: number) {
+    let cap = 1024;
+    while (cap < expected * 2 + 2) cap *= 2;
+    this.states = new Int32Array(cap).fill(-1);
+    this.codes = new Int32Array(cap);
+    this.targets = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
 
   private slot(s: number, c: number): number {
     let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
@@ -106,76 +116,108 @@ class Transitions {
  * deeper ones live in one open-addressing hash (Transitions).
  */
 export function compileAutomaton(entries: readonly AutomatonEntry[], options: NormalizeOptions): Automaton {
+  // Every entry normalized once into flat storage: its codes build the trie, its flags tell at match time which
+  // evasions the term itself already carried.
+  const normalizer = new Normalizer(options);
+  const entryStart = new Int32Array(entries.length + 1);
+  let entryCodes = new Int32Array(1024);
+  let entryFlags = new Uint16Array(1024);
+  let used = 0;
+  for (let id = 0; id < entries.length; id++) {
+    const entry = entries[id]!;
+    const norm = normalizer.run(entry.spelling ?? entry.term).full;
+    if (used + norm.length > entryCodes.length) {
+      let cap = entryCodes.length * 2;
+      while (cap < used + norm.length) cap *= 2;
+      const c = new Int32Array(cap); c.set(entryCodes); entryCodes = c;
+      const f = new Uint16Array(cap); f.set(entryFlags); entryFlags = f;
+    }
+    entryCodes.set(norm.codes.subarray(0, norm.length), used);
+    entryFlags.set(norm.flags.subarray(0, norm.length), used);
+    if (norm.length > 0) entryFlags[used] = entryFlags[used]! & ~FLAG.noise;
+    used += norm.length;
+    entryStart[id + 1] = used;
+  }
+
+  // The trie: at most one state per normalized code, plus the root. States are numbered in creation order; each
+  // remembers its parent and the code leading to it, which is all the failure links need.
+  const maxStates = used + 1;
   const rootNext = new Int32Array(0x10000).fill(-1);
   const rootAstral = new Map<number, number>();
-  const next = new Transitions();
-  const depth: number[] = [0];
-  const outputs: number[][] = [[]];
-  const patternCodes: Int32Array[] = [];
-  const patternFlags: Uint16Array[] = [];
+  const next = new Transitions(used);
+  const depthOf = new Int32Array(maxStates);
+  const parentOf = new Int32Array(maxStates);
+  const codeOf = new Int32Array(maxStates);
+  const outHead = new Int32Array(maxStates).fill(-1);
+  const outTail = new Int32Array(maxStates).fill(-1);
+  const outNext = new Int32Array(entries.length).fill(-1);
   const goto = (s: number, c: number): number => {
     if (s === ROOT) return c < 0x10000 ? rootNext[c]! : (rootAstral.get(c) ?? -1);
     return next.get(s, c);
   };
-  const setGoto = (s: number, c: number, t: number): void => {
-    if (s === ROOT) {
-      if (c < 0x10000) rootNext[c] = t;
-      else rootAstral.set(c, t);
-    } else next.set(s, c, t);
-  };
-  const children: Array<Array<[number, number]>> = [[]];
-  const normalizer = new Normalizer(options);
-  entries.forEach((entry, id) => {
-    const norm = normalizer.run(entry.spelling ?? entry.term).full;
-    const codes = norm.codes.slice(0, norm.length);
-    const flags = norm.flags.slice(0, norm.length);
-    if (norm.length > 0) flags[0] = flags[0]! & ~FLAG.noise;
-    patternCodes.push(codes);
-    patternFlags.push(flags);
-    if (codes.length === 0) return;
+  let stateCount = 1;
+  for (let id = 0; id < entries.length; id++) {
+    const from = entryStart[id]!, to = entryStart[id + 1]!;
+    if (from === to) continue;
     let s = ROOT;
-    for (const c of codes) {
+    for (let k = from; k < to; k++) {
+      const c = entryCodes[k]!;
       let t = goto(s, c);
       if (t < 0) {
-        t = depth.length;
-        depth.push(depth[s]! + 1);
-        outputs.push([]);
-        children.push([]);
-        setGoto(s, c, t);
-        children[s]!.push([c, t]);
+        t = stateCount++;
+        depthOf[t] = depthOf[s]! + 1;
+        parentOf[t] = s;
+        codeOf[t] = c;
+        if (s !== ROOT) next.set(s, c, t);
+        else if (c < 0x10000) rootNext[c] = t;
+        else rootAstral.set(c, t);
       }
       s = t;
     }
-    outputs[s]!.push(id);
-  });
-  const stateCount = depth.length;
+    // Outputs in entry order: a linked list per state, flattened below.
+    if (outHead[s] === -1) outHead[s] = id;
+    else outNext[outTail[s]!] = id;
+    outTail[s] = id;
+  }
+
+  // Failure and dictionary links, shallowest states first (a counting sort by depth stands in for the BFS queue).
+  let maxDepth = 0;
+  for (let s = 1; s < stateCount; s++) if (depthOf[s]! > maxDepth) maxDepth = depthOf[s]!;
+  const byDepthStart = new Int32Array(maxDepth + 2);
+  for (let s = 1; s < stateCount; s++) byDepthStart[depthOf[s]! + 1]!++;
+  for (let d = 1; d <= maxDepth + 1; d++) byDepthStart[d] = byDepthStart[d]! + byDepthStart[d - 1]!;
+  const order = new Int32Array(Math.max(0, stateCount - 1));
+  const cursor = byDepthStart.slice();
+  for (let s = 1; s < stateCount; s++) order[cursor[depthOf[s]!]!++] = s;
   const fail = new Int32Array(stateCount);
   const dictLink = new Int32Array(stateCount).fill(-1);
-  const queue: number[] = [];
-  for (const [, t] of children[ROOT]!) { fail[t] = ROOT; queue.push(t); }
-  for (let qi = 0; qi < queue.length; qi++) {
-    const s = queue[qi]!;
-    for (const [c, t] of children[s]!) {
-      let f = fail[s]!;
-      let g = goto(f, c);
-      while (g < 0 && f !== ROOT) { f = fail[f]!; g = goto(f, c); }
-      fail[t] = g >= 0 && g !== t ? g : ROOT;
-      const ft = fail[t]!;
-      dictLink[t] = outputs[ft]!.length > 0 ? ft : dictLink[ft]!;
-      queue.push(t);
-    }
+  for (const t of order) {
+    const p = parentOf[t]!;
+    if (p === ROOT) continue; // depth 1: fails to the root
+    const c = codeOf[t]!;
+    let f = fail[p]!;
+    let g = goto(f, c);
+    while (g < 0 && f !== ROOT) { f = fail[f]!; g = goto(f, c); }
+    fail[t] = g >= 0 && g !== t ? g : ROOT;
+    const ft = fail[t]!;
+    dictLink[t] = outHead[ft]! >= 0 ? ft : dictLink[ft]!;
   }
+
   // Flat output lists: state s reports entries outIds[outStart[s] .. outStart[s + 1]); firstOut[s] is s itself when
   // it has outputs, else its dictionary link, so the walk tests one typed-array slot per character.
   const outStart = new Int32Array(stateCount + 1);
-  for (let s = 0; s < stateCount; s++) outStart[s + 1] = outStart[s]! + outputs[s]!.length;
+  for (let s = 0; s < stateCount; s++) {
+    let count = 0;
+    for (let id = outHead[s]!; id >= 0; id = outNext[id]!) count++;
+    outStart[s + 1] = outStart[s]! + count;
+  }
   const outIds = new Int32Array(outStart[stateCount]!);
   const firstOut = new Int32Array(stateCount);
   for (let s = 0; s < stateCount; s++) {
-    outIds.set(outputs[s]!, outStart[s]!);
-    firstOut[s] = outputs[s]!.length > 0 ? s : dictLink[s]!;
+    let k = outStart[s]!;
+    for (let id = outHead[s]!; id >= 0; id = outNext[id]!) outIds[k++] = id;
+    firstOut[s] = outHead[s]! >= 0 ? s : dictLink[s]!;
   }
-  const depthOf = Int32Array.from(depth);
   const entryEvasion = Int32Array.from(entries, (e) => e.evasion ?? 0);
   const isAllow = Uint8Array.from(entries, (e) => (e.kind === 'allow' ? 1 : 0));
   const skipRepeats = options.evasion.repeat === true;
@@ -195,11 +237,11 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       const first = consumed[firstWalk]!;
       for (let k0 = outStart[o]!, k1 = outStart[o + 1]!; k0 < k1; k0++) {
         const id = outIds[k0]!;
-        const pf = patternFlags[id]!;
+        const own = entryStart[id]!;
         let ev = 0;
         for (let k = 0; k < len; k++) {
           const tf = textFlags[consumed[firstWalk + k]!]!;
-          ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~pf[k]!;
+          ev |= (k === 0 ? tf & ~FLAG.noise : tf) & ~entryFlags[own + k]!;
         }
         if (p - first + 1 > len) ev |= FLAG.repeat;
         ev |= entryEvasion[id]!;

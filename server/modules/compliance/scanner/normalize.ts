@@ -89,9 +89,18 @@ const NUMERALS: Record<string, [string, 'numeral' | 'fancy']> = {
   '貳': ['2', 'fancy'], '參': ['3', 'fancy'], '陸': ['6', 'fancy'],
 };
 
+const NUMERAL_CODES = new Map<number, readonly [string, 'numeral' | 'fancy']>(Object.entries(NUMERALS).map(([ch, v]) => [ch.codePointAt(0)!, v]));
+
+/** Whether fancyFold can change cp at all: Chinese numerals and a few Unicode blocks (checked before any string is made). */
+function mayBeFancy(cp: number): boolean {
+  return NUMERAL_CODES.has(cp) || (cp >= 0x2460 && cp <= 0x24ff) || (cp >= 0x2776 && cp <= 0x2793) || (cp >= 0x3251 && cp <= 0x32bf) ||
+    (cp >= 0x1f100 && cp <= 0x1f1ff) || (cp >= 0x1d400 && cp <= 0x1d7ff) || (cp >= 0x2070 && cp <= 0x209f) || cp === 0xb2 || cp === 0xb3 || cp === 0xb9;
+}
+
 const fancyCache = new Map<number, { codes: number[]; flag: number } | null>();
 /** Circled, parenthesised, negative-circled and mathematical digits/letters, and Chinese numerals, to ASCII. */
 function fancyFold(cp: number): { codes: number[]; flag: number } | null {
+  if (!mayBeFancy(cp)) return null;
   const cached = fancyCache.get(cp);
   if (cached !== undefined) return cached;
   let result: { codes: number[]; flag: number } | null = null;
