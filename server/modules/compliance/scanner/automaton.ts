@@ -381,7 +381,16 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       const c = foldCode[unit]!;
       if (c >= 0) {
         codes[n] = c; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
-        feed(c, n++, codes, consumed, flags);
+        if (walkState === ROOT) {
+          // feed() inlined for the commonest case: a start character at the root (no failure links to follow).
+          const t = rootNext[c]!;
+          consumed[walkCount++] = n;
+          if (t >= 0) {
+            walkState = t;
+            if (firstOut[t]! >= 0) report(t, n, walkCount, consumed, flags);
+          }
+          n++;
+        } else feed(c, n++, codes, consumed, flags);
       } else if (c === NOISE_CODE) pendingNoise = FLAG.noise;
       else {
         for (const m of fold.multi.get(unit)!) {

@@ -39,7 +39,8 @@ const REPORTED: ReadonlyArray<readonly [number, EvasionFamily]> = [
 /** Turns a flag mask into the family names a finding reports, in a stable order. */
 export function evasionNames(mask: number): EvasionFamily[] {
   const names: EvasionFamily[] = [];
-  for (const [bits, name] of REPORTED) if (mask & bits) names.push(name);
+  if ((mask & ~FLAG.case) === 0) return names;
+  for (let i = 0; i < REPORTED.length; i++) if (mask & REPORTED[i]![0]) names.push(REPORTED[i]![1]);
   return names;
 }
 

@@ -226,8 +226,9 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
 
   function scanText(text: string, context: ScanContext | undefined, category: ProductCategory | undefined): Finding[] {
     let findings: Finding[] | undefined;
-    let seen: Set<string> | undefined;
-    for (const g of groups) {
+    dedupeKeys = undefined;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
       // The automaton's fused walk folds the text itself and passes over every unit that cannot begin a term,
       // which is most of a comment. It gives up where the full path is needed: a unit that begins a look-alike
       // (the normalizer's second pass) or could be part of a dense pattern (they read the whole stream).
@@ -260,19 +261,8 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
           const start = stream.starts[m.first]!;
           const end = stream.ends[m.last]!;
           // Several spellings of one term (微信, 薇信, pinyin) can land on the same span for the same rule.
-          const key = `${rule.id}\u0000${start}\u0000${end}`;
-          if ((seen ??= new Set()).has(key)) continue;
-          seen.add(key);
-          (findings ??= []).push({
-            rule: rule.id,
-            category: rule.category,
-            severity: rule.severity,
-            term: ref.term,
-            start,
-            end,
-            evasion: evasionNames(m.evasion),
-            ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
-          });
+          if (findings && isDuplicate(findings, rule.id, start, end)) continue;
+          (findings ??= []).push(toFinding(rule.id, rule, ref.term, start, end, m.evasion));
         }
       }
       if (!patternsNeeded) continue;
@@ -298,19 +288,8 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
           if (rule.pattern !== hit.kind || !applies(rule, context, category)) continue;
           const shortLink = hit.kind === 'url' && isShortLink(hit.seen);
           const id = shortLink ? `${rule.id}.short-link` : rule.id;
-          const key = `${id}\u0000${start}\u0000${end}`;
-          if ((seen ??= new Set()).has(key)) continue;
-          seen.add(key);
-          (findings ??= []).push({
-            rule: id,
-            category: rule.category,
-            severity: rule.severity,
-            term: hit.seen,
-            start,
-            end,
-            evasion: evasionNames(mask),
-            ...(rule.suggestion ? { suggestion: rule.suggestion } : {}),
-          });
+          if (findings && isDuplicate(findings, id, start, end)) continue;
+          (findings ??= []).push(toFinding(id, rule, hit.seen, start, end, mask));
         }
       }
     }
@@ -320,6 +299,37 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
   }
 
   return { scan: (input) => scanText(input.text, input.context, input.category), scanText };
+}
+
+// Keys of the findings of the scan in progress, once they are too many to search (scans are synchronous).
+let dedupeKeys: Set<string> | undefined;
+
+/** Whether `findings` already has `rule` on [start, end); findings are few, so the list is searched until it is long. */
+function isDuplicate(findings: readonly Finding[], rule: string, start: number, end: number): boolean {
+  if (findings.length < LINEAR_DEDUPE) {
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (f.start === start && f.end === end && f.rule === rule) return true;
+    }
+    return false;
+  }
+  if (!dedupeKeys) {
+    dedupeKeys = new Set<string>();
+    for (const f of findings) dedupeKeys.add(`${f.rule}\u0000${f.start}\u0000${f.end}`);
+  }
+  const key = `${rule}\u0000${start}\u0000${end}`;
+  if (dedupeKeys.has(key)) return true;
+  dedupeKeys.add(key);
+  return false;
+}
+const LINEAR_DEDUPE = 32;
+
+function toFinding(id: string, rule: TermRule | PatternRule, term: string, start: number, end: number, mask: number): Finding {
+  const evasion = evasionNames(mask);
+  // Two fixed shapes rather than a spread: a finding is made on the hot path of every matching comment.
+  return rule.suggestion
+    ? { rule: id, category: rule.category, severity: rule.severity, term, start, end, evasion, suggestion: rule.suggestion }
+    : { rule: id, category: rule.category, severity: rule.severity, term, start, end, evasion };
 }
 
 function byPosition(a: Finding, b: Finding): number {
