@@ -94,6 +94,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await page.goto(`/sessions/${sessionId}?tab=content`);
     const gate = page.getByTestId('session-content-gate');
     await gate.waitFor();
+    expect(await innerTextOf(page.getByTestId('session-tab-content-missing'))).toBe('2');
     const says = (await innerTextOf(gate)).toLowerCase();
     expect(says).toContain(t['contentKind.script'].toLowerCase());
     expect(says).toContain(t['contentKind.title'].toLowerCase());

@@ -216,7 +216,18 @@ describe('content items', () => {
     expect((await member.post(`/api/v1/content/${id}/comments/99999/resolve`, {})).statusCode).toBe(404);
   });
 
-  it('filters the list by kind, session and room', async () => {
+  it("holds a session's script to the rules of the category its run of show sells", async () => {
+    const sid = await session(roomId, 3, '保健品专场');
+    const product = (await owner.post('/api/v1/products', { sku: 'HF-001', name: '鱼油软胶囊', category: 'health_food', listPriceFen: 19900, livePriceFen: 12900, stock: 100 })).json().id;
+    expect((await owner.put(`/api/v1/sessions/${sid}/slots`, { slots: [{ productId: product, plannedMinutes: 30, slotType: 'hero' }] })).statusCode).toBe(200);
+    const item = (await member.post('/api/v1/content', { kind: 'script', name: '保健品脚本', body: '这款鱼油每天必吃，可以代替药物。', sessionId: sid })).json() as ContentDetailView;
+    expect(item.category).toBe('health_food');
+    expect(item.findings.map((f) => f.rule)).toContain('ad-law.18.health-food');
+  });
+
+  it('filters the list by kind, session, room and name', async () => {
+    expect((await member.get(`/api/v1/content?q=${encodeURIComponent('12月1日')}`)).json().items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect((await member.get(`/api/v1/content?q=${encodeURIComponent('100%_')}`)).json().items).toEqual([]);
     const scripts = (await member.get(`/api/v1/content?kind=script&sessionId=${sessionId}`)).json() as ContentListView;
     expect(scripts.items.map((i) => i.id)).toEqual([id]);
     expect((await member.get(`/api/v1/content?roomId=${otherRoomId}`)).json().items).toEqual([]);

@@ -94,8 +94,23 @@ async function resolveLinks(db: Executor, actor: Actor, input: Pick<ContentItemI
     const product = await db.selectFrom('products').select(['id', 'category']).where('id', '=', input.productId).executeTakeFirst();
     if (!product) throw new DomainError('product/not-found', [{ path: 'productId', message: input.productId }]);
     category = input.category ?? product.category;
+  } else if (!category && input.sessionId) {
+    category = await sessionCategory(db, input.sessionId);
   }
   return { roomId, teamId, category, sessionId: input.sessionId ?? null, productId: input.productId ?? null };
+}
+
+/**
+ * The product category a session mostly sells (by slots of its run of show, ties to the earlier slot), so a beauty
+ * show's script is held to the cosmetics efficacy rules; null without a run of show.
+ */
+async function sessionCategory(db: Executor, sessionId: string): Promise<string | null> {
+  const rows = await db.selectFrom('session_slots as sl').innerJoin('products as p', 'p.id', 'sl.product_id').select(['p.category', 'sl.position']).where('sl.session_id', '=', sessionId).orderBy('sl.position').execute();
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [category, n] of counts) if (best === null || n > counts.get(best)!) best = category;
+  return best;
 }
 
 export async function createItem(deps: Deps, actor: Actor, input: ContentItemInput, id = newId()): Promise<ContentDetailView> {

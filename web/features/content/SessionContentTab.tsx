@@ -102,3 +102,21 @@ export function SessionContentTab({ session, room }: { session: SessionDetailVie
   );
 }
 
+
+/** The tab's label: how many of the kinds scheduling needs are not approved yet, while that matters (a draft in a room that asks). */
+export function SessionContentLabel({ session, room }: { session: SessionDetailView; room: RoomView | undefined }) {
+  const t = useT();
+  const list = useContentList({ sessionId: session.id });
+  const asks = session.status === 'draft' && (room?.requireApprovedContent ?? true);
+  const missing = list.data ? SESSION_REQUIRED_KINDS.filter((k) => !list.data.items.some((i) => i.kind === k && i.state === 'approved')).length : 0;
+  return (
+    <span data-testid="session-tab-content">
+      {t('content.sessionTab')}
+      {asks && missing ? (
+        <Tag color="orange" style={{ marginInlineStart: 6, marginInlineEnd: 0 }} data-testid="session-tab-content-missing">
+          {missing}
+        </Tag>
+      ) : null}
+    </span>
+  );
+}

@@ -8,7 +8,7 @@ import { useCan } from '../../app/session';
 import { FullPageSpin, LoadError, PageHeader, tid, useShowError } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
 import { useRooms } from '../team/queries';
-import { SessionContentTab } from '../content/SessionContentTab';
+import { SessionContentLabel, SessionContentTab } from '../content/SessionContentTab';
 import { ChecklistTab } from './ChecklistTab';
 import { CrewTab } from './CrewTab';
 import { StatusTag, useDuration } from './labels';
@@ -80,7 +80,7 @@ export default function SessionDetailPage() {
       ),
       children: <ChecklistTab session={s} />,
     },
-    { key: 'content', label: <span data-testid="session-tab-content">{t('content.sessionTab')}</span>, children: <SessionContentTab session={s} room={room} /> },
+    { key: 'content', label: <SessionContentLabel session={s} room={room} />, children: <SessionContentTab session={s} room={room} /> },
   ];
 
   return (
