@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ScanRequest } from '../../contracts/compliance';
 import { createScanner } from '../modules/compliance/scanner';
 import { packScanner, scanRequest } from '../modules/compliance/compliance.service';
+import { compileStoredPacks, UnknownPackError } from '../modules/compliance/compliance.registry';
 import { TokenScope } from '../../contracts/accounts';
 import { Platform, RoomInput } from '../../contracts/team';
 import { Email, Password } from '../../contracts/accounts';
@@ -40,10 +41,12 @@ Commands:
   create-token --room R --scope ingest,read [--name N]
                                  prints the API token once
   backup --to FILE               consistent online snapshot of the SQLite database
-  scan [--pack ID[,ID…]] [--terms-file F [--allow-file F]]
+  scan [--pack ID[,ID…]] [--stored] [--terms-file F [--allow-file F]]
                                  compliance scan: JSON lines {"text", "context"?, "category"?} on stdin,
                                  one {"findings": […]} line out per input; a line may carry its own
-                                 "terms"/"allow" ad-hoc dictionary (every evasion family on)
+                                 "terms"/"allow" ad-hoc dictionary (every evasion family on);
+                                 --stored scans with the packs as edited in the database (DATA_DIR,
+                                 DATABASE_URL) instead of the shipped ones
 
 Every command takes --json for machine-readable output.
 Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found, 4 conflict.`;
@@ -117,6 +120,7 @@ export async function run(argv: string[]): Promise<number> {
       pack: { type: 'string' },
       'terms-file': { type: 'string' },
       'allow-file': { type: 'string' },
+      stored: { type: 'boolean', default: false },
     },
   });
   const json = values.json === true;
@@ -243,8 +247,11 @@ async function scanStdin(values: Record<string, unknown>): Promise<number> {
   const packIds = typeof values.pack === 'string' ? values.pack.split(',').map((p) => p.trim()).filter(Boolean) : undefined;
   let packs;
   try {
-    packs = packScanner(packIds);
+    // --stored: the packs as the console edited them, read once; without it the shipped packs, no database needed.
+    packs = values.stored === true ? await withRuntime((rt) => compileStoredPacks(rt.deps.db, packIds)) : packScanner(packIds);
   } catch (err) {
+    // A bad --pack is the caller's mistake; a database that cannot be opened is a failure of its own.
+    if (values.stored === true && !(err instanceof UnknownPackError)) throw err;
     throw new UsageError((err as Error).message);
   }
   const termsFile = values['terms-file'] as string | undefined;

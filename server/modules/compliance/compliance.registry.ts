@@ -65,3 +65,22 @@ export async function compileStored(db: Executor): Promise<Scanner> {
   if (packs === null) return compileScanner([...DEFAULT_PACKS]);
   return compileScanner(packs, { lookalikes });
 }
+
+/** A pack key that names no enabled stored pack. */
+export class UnknownPackError extends Error {
+  override name = 'UnknownPackError';
+}
+
+/**
+ * The enabled stored packs, or only those whose keys are given, compiled for a one-off use (`showrunner scan --stored`).
+ * A key that names no enabled pack is an error that lists the ones there are.
+ */
+export async function compileStoredPacks(db: Executor, keys?: readonly string[]): Promise<Scanner> {
+  const { packs: stored, lookalikes } = await loadRulePacks(db);
+  const packs = stored ?? [...DEFAULT_PACKS];
+  const options = stored ? { lookalikes } : {};
+  if (!keys?.length) return compileScanner(packs, options);
+  const unknown = keys.filter((k) => !packs.some((p) => p.id === k));
+  if (unknown.length) throw new UnknownPackError(`unknown or disabled pack ${unknown.join(', ')}; enabled packs: ${packs.map((p) => p.id).join(', ')}`);
+  return compileScanner(packs.filter((p) => keys.includes(p.id)), options);
+}
