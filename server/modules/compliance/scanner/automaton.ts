@@ -132,8 +132,10 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       const c = new Int32Array(cap); c.set(entryCodes); entryCodes = c;
       const f = new Uint16Array(cap); f.set(entryFlags); entryFlags = f;
     }
-    entryCodes.set(norm.codes.subarray(0, norm.length), used);
-    entryFlags.set(norm.flags.subarray(0, norm.length), used);
+    for (let k = 0; k < norm.length; k++) {
+      entryCodes[used + k] = norm.codes[k]!;
+      entryFlags[used + k] = norm.flags[k]!;
+    }
     if (norm.length > 0) entryFlags[used] = entryFlags[used]! & ~FLAG.noise;
     used += norm.length;
     entryStart[id + 1] = used;
@@ -218,8 +220,13 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     for (let id = outHead[s]!; id >= 0; id = outNext[id]!) outIds[k++] = id;
     firstOut[s] = outHead[s]! >= 0 ? s : dictLink[s]!;
   }
-  const entryEvasion = Int32Array.from(entries, (e) => e.evasion ?? 0);
-  const isAllow = Uint8Array.from(entries, (e) => (e.kind === 'allow' ? 1 : 0));
+  const entryEvasion = new Int32Array(entries.length);
+  const isAllow = new Uint8Array(entries.length);
+  for (let id = 0; id < entries.length; id++) {
+    const e = entries[id]!;
+    entryEvasion[id] = e.evasion ?? 0;
+    isAllow[id] = e.kind === 'allow' ? 1 : 0;
+  }
   const skipRepeats = options.evasion.repeat === true;
 
   // Reused across calls: positions the walk consumed (repeats it skipped are left out).

@@ -213,6 +213,18 @@ export const MULTI_CODE = -2;
 
 /** Folds one code point through width/case, traditional, fancy and noise; null means noise. */
 function foldSlow(cp: number, ev: EvasionSwitches): { codes: readonly number[]; flag: number } | null {
+  const c = foldOne(cp, ev);
+  if (c === NOISE_CODE) return null;
+  return { codes: c === MULTI_CODE ? foldedMulti : [c], flag: foldedFlag };
+}
+
+// What foldOne leaves besides its result: the flags, and the codes of a multi-code fold. Building the BMP tables
+// calls it 65,536 times per switch setting, so it allocates nothing for a single code.
+let foldedFlag = 0;
+let foldedMulti: readonly number[] = [];
+
+/** Folds one code point: its code, NOISE_CODE, or MULTI_CODE with the codes in foldedMulti; flags in foldedFlag. */
+function foldOne(cp: number, ev: EvasionSwitches): number {
   let f = 0;
   if (ev.width === true) {
     if (cp >= 0xff01 && cp <= 0xff5e) { cp -= 0xfee0; f |= FLAG.width; }
@@ -225,10 +237,16 @@ function foldSlow(cp: number, ev: EvasionSwitches): { codes: readonly number[]; 
   }
   if (ev.fancy === true) {
     const r = fancyFold(cp);
-    if (r) return { codes: r.codes, flag: f | r.flag };
+    if (r) {
+      foldedFlag = f | r.flag;
+      if (r.codes.length === 1) return r.codes[0]!;
+      foldedMulti = r.codes;
+      return MULTI_CODE;
+    }
   }
-  if (ev.noise === true && isNoise(cp)) return null;
-  return { codes: [cp], flag: f };
+  if (ev.noise === true && isNoise(cp)) return NOISE_CODE;
+  foldedFlag = f;
+  return cp;
 }
 
 const foldTables = new Map<string, FoldTable>();
@@ -241,10 +259,11 @@ function foldTable(ev: EvasionSwitches): FoldTable {
   const flag = new Uint16Array(0x10000);
   const multi = new Map<number, number[]>();
   for (let cp = 0; cp < 0x10000; cp++) {
-    const r = foldSlow(cp, ev);
-    if (r === null) code[cp] = NOISE_CODE;
-    else if (r.codes.length === 1) { code[cp] = r.codes[0]!; flag[cp] = r.flag; }
-    else { code[cp] = MULTI_CODE; flag[cp] = r.flag; multi.set(cp, [...r.codes]); }
+    const c = foldOne(cp, ev);
+    code[cp] = c;
+    if (c === NOISE_CODE) continue;
+    flag[cp] = foldedFlag;
+    if (c === MULTI_CODE) multi.set(cp, [...foldedMulti]);
   }
   const table = { code, flag, multi, astral: new Map() };
   foldTables.set(key, table);
