@@ -30,10 +30,8 @@ export const compliance = {
   'compliance.pack.deleteConfirm': 'Delete the pack {name}?',
   'compliance.pack.deleteHint': 'Its rules, terms and allow list are deleted too.',
   'compliance.pack.builtinHint': 'Built-in pack: it can be disabled and edited, not deleted.',
-  'compliance.pack.count': 'Packs: {count}',
   'compliance.pack.empty': 'No rule packs',
   'compliance.pack.back': 'All packs',
-  'compliance.pack.open': 'Open',
   'compliance.pack.updated': 'Updated {time}',
 
   'compliance.evasion.width': 'Full/half width',
@@ -75,7 +73,6 @@ export const compliance = {
   'compliance.rule.deleteHint': 'Its terms are deleted too.',
   'compliance.rule.empty': 'No rules yet',
   'compliance.rule.any': 'Any',
-  'compliance.rule.patternFixed': 'The key and what the rule matches are fixed once created.',
   'compliance.rule.createdImport': 'Rule created. Add its terms below.',
 
   'compliance.pattern.phone': 'Phone numbers',
@@ -119,13 +116,11 @@ export const compliance = {
   'compliance.allow.add': 'Add',
   'compliance.allow.empty': 'No allow-list words',
 
-  'compliance.category.title': 'Categories',
   'compliance.category.key': 'Key',
   'compliance.category.ruleCount': 'Rules',
   'compliance.category.create': 'Add category',
   'compliance.category.deleteConfirm': 'Delete the category {key}?',
 
-  'compliance.lookalike.title': 'Look-alike and homophone table',
   'compliance.lookalike.hint': 'A variant reads as its canonical spelling in every pack that sees through look-alikes (薇 → 微, 扣扣 → qq).',
   'compliance.lookalike.variant': 'Variant',
   'compliance.lookalike.canonical': 'Reads as',

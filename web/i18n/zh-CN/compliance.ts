@@ -32,10 +32,8 @@ export const compliance: Record<keyof typeof en, string> = {
   'compliance.pack.deleteConfirm': '删除规则包 {name}？',
   'compliance.pack.deleteHint': '其中的规则、词条和放行词会一并删除。',
   'compliance.pack.builtinHint': '内置规则包：可以停用和编辑，不能删除。',
-  'compliance.pack.count': '{count} 个规则包',
   'compliance.pack.empty': '暂无规则包',
   'compliance.pack.back': '全部规则包',
-  'compliance.pack.open': '打开',
   'compliance.pack.updated': '更新于 {time}',
 
   'compliance.evasion.width': '全角/半角',
@@ -77,7 +75,6 @@ export const compliance: Record<keyof typeof en, string> = {
   'compliance.rule.deleteHint': '其词条会一并删除。',
   'compliance.rule.empty': '暂无规则',
   'compliance.rule.any': '全部',
-  'compliance.rule.patternFixed': '规则标识和匹配方式创建后不可修改。',
   'compliance.rule.createdImport': '规则已创建，请在下方添加词条。',
 
   'compliance.pattern.phone': '手机号',
@@ -121,13 +118,11 @@ export const compliance: Record<keyof typeof en, string> = {
   'compliance.allow.add': '添加',
   'compliance.allow.empty': '暂无放行词',
 
-  'compliance.category.title': '分类',
   'compliance.category.key': '标识',
   'compliance.category.ruleCount': '规则数',
   'compliance.category.create': '添加分类',
   'compliance.category.deleteConfirm': '删除分类 {key}？',
 
-  'compliance.lookalike.title': '形近字与谐音字表',
   'compliance.lookalike.hint': '在识别形近/谐音的规则包中，变体按标准写法识别（薇 → 微，扣扣 → qq）。',
   'compliance.lookalike.variant': '变体',
   'compliance.lookalike.canonical': '识别为',
