@@ -388,16 +388,29 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       const c = foldCode[unit]!;
       if (c >= 0) {
         codes[n] = c; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
-        if (walkState === ROOT) {
-          // feed() inlined for the commonest case: a start character at the root (no failure links to follow).
+        // feed(), inlined: this is the walk's inner step for every character it folds.
+        let s = walkState;
+        if (s === ROOT) {
           const t = rootNext[c]!;
           consumed[walkCount++] = n;
           if (t >= 0) {
             walkState = t;
             if (firstOut[t]! >= 0) report(t, n, walkCount, consumed, flags);
           }
-          n++;
-        } else feed(c, n++, codes, consumed, flags);
+        } else {
+          let t = next.get(s, c);
+          if (t >= 0 || !skipRepeats || codes[n - 1] !== c) {
+            consumed[walkCount++] = n;
+            while (t < 0) {
+              s = fail[s]!;
+              if (s === ROOT) { t = rootNext[c]!; if (t < 0) t = ROOT; break; }
+              t = next.get(s, c);
+            }
+            walkState = t;
+            if (t !== ROOT && firstOut[t]! >= 0) report(t, n, walkCount, consumed, flags);
+          }
+        }
+        n++;
       } else if (c === NOISE_CODE) pendingNoise = FLAG.noise;
       else {
         for (const m of fold.multi.get(unit)!) {

@@ -116,6 +116,7 @@ interface Group {
    */
   readonly gates: Uint8Array;
   readonly densePatterns: boolean;
+  readonly urls: boolean;
   readonly astral: Map<number, number>;
   readonly gateAstral: (cp: number) => number;
 }
@@ -218,6 +219,7 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
         kinds.has('url'),
       ),
       densePatterns: dense,
+      urls: kinds.has('url'),
       astral: new Map<number, number>(),
       gateAstral: (cp: number) => astralGate(group, cp),
     };
@@ -239,8 +241,8 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
       if (g.automaton && scanGates.on) {
         matches = g.automaton.walk(text, g.normalizer.fold, g.gates, g.gateAstral, GATE_LOOKALIKE | GATE_PATTERN);
         if (matches) {
-          stream = g.automaton.walkStream();
-          patternsNeeded = (g.automaton.walkSeen() & GATE_URL) !== 0;
+          if (matches.length > 0) stream = g.automaton.walkStream();
+          patternsNeeded = g.urls && (g.automaton.walkSeen() & GATE_URL) !== 0;
         }
       }
       if (!matches) {
