@@ -144,24 +144,29 @@ describe('live monitor', () => {
     await eventually(async () => expect(await textOf(alert)).toContain('保证有效'));
     const slipLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="transcript"][data-flagged="true"]', { hasText: '面霜保证有效' });
     await slipLine.waitFor();
-    const slipMarks = await slipLine.locator('[data-testid="finding-mark"]').allTextContents();
-    expect(slipMarks).toEqual(expect.arrayContaining(['保证有效', '全网最低价']));
-    expect(await slipLine.locator('[data-testid="finding-mark"][data-severity="block"]').count()).toBeGreaterThan(0);
+    // Overlapping findings (全网最低, 最低 and the price claim 全网最低价) are cut into marks that together cover them.
+    const slipMarks = (await slipLine.locator('[data-testid="highlight-mark"]').allTextContents()).join('');
+    expect(slipMarks).toBe('保证有效全网最低价');
+    expect(await slipLine.locator('[data-testid="highlight-mark"][data-severity="block"]').count()).toBeGreaterThan(0);
     const divertLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="comment"][data-flagged="true"]', { hasText: '主播好，加我' });
-    expect(await divertLine.locator('[data-testid="finding-mark"]').allTextContents()).toEqual(['加我薇 信 abc12345']);
+    expect((await divertLine.locator('[data-testid="highlight-mark"]').allTextContents()).join('')).toBe('加我薇 信 abc12345');
     await eventually(async () => expect(Number(await page.getByTestId('notifications-bell').getAttribute('data-unread'))).toBeGreaterThan(unreadBefore));
 
     // What the panel lists is what was stored: every flagged line (simulated problem comments and host slips included)
-    // is a line with stored findings, and every highlighted span starts at a stored finding's exact characters.
+    // is a line with stored findings, and every highlighted span lies within a stored finding of that line.
     const stored = await api.json<{ items: { eventId: number; text: string; start: number; end: number }[] }>(
       `/compliance/findings?sessionId=${session.id}&limit=200&from=${encodeURIComponent(plannedStart)}`,
     );
     const storedLines = new Set(stored.items.map((f) => f.eventId));
     for (const line of await page.getByTestId('live-flagged-item').all()) {
-      const marks = await line.locator('[data-testid="finding-mark"]').allTextContents();
-      expect(marks.length).toBeGreaterThan(0);
-      // Overlapping findings (全网最低 and the price claim 全网最低价) show as one mark over their union.
-      for (const mark of marks) expect(stored.items.some((f) => f.text.slice(f.start, f.end) === mark.slice(0, f.end - f.start) && mark.startsWith(f.text.slice(f.start, f.end))), `"${mark}" starts with a stored finding`).toBe(true);
+      const text = (await line.getByTestId('finding-text').textContent()) ?? '';
+      const marks = line.locator('[data-testid="highlight-mark"]');
+      expect(await marks.count()).toBeGreaterThan(0);
+      for (const mark of await marks.all()) {
+        const [start, end] = [Number(await mark.getAttribute('data-start')), Number(await mark.getAttribute('data-end'))];
+        expect(text.slice(start, end)).toBe(await mark.textContent());
+        expect(stored.items.some((f) => f.text === text && f.start <= start && end <= f.end), `"${text.slice(start, end)}" in "${text}" is a stored finding's`).toBe(true);
+      }
     }
     expect(await page.getByTestId('live-flagged-item').count()).toBe(storedLines.size);
     await settledShot(page, 'live-01-monitor-zh');

@@ -11,9 +11,12 @@ import { Link } from 'react-router';
 import type { FindingsFilter, FindingsGroupBy, FindingsReport, FindingsReportRow, FindingView } from '../../../contracts/findings';
 import { LoadError, PageHeader, useFormat } from '../../app/ui';
 import { useT } from '../../i18n';
-import { FindingText, SEVERITY_COLOR } from '../live/FindingText';
+import { Highlighted, SEVERITY_MARK } from '../compliance/Highlighted';
 import { useRooms } from '../team/queries';
 import { useFindings, useFindingsReport } from './queries';
+
+/** Findings highlighted inside a line of text, not as a block of their own. */
+const INLINE = { display: 'inline', lineHeight: 'inherit' } as const;
 
 echarts.use([BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
@@ -138,8 +141,8 @@ function Totals({ report }: { report: FindingsReport | undefined }) {
   const totals = report?.totals;
   const cards = [
     { key: 'total', title: t('findings.total'), value: totals?.total },
-    { key: 'block', title: t('live.severity.block'), value: totals?.block, color: SEVERITY_COLOR.block },
-    { key: 'warn', title: t('live.severity.warn'), value: totals?.warn, color: SEVERITY_COLOR.warn },
+    { key: 'block', title: t('live.severity.block'), value: totals?.block, color: SEVERITY_MARK.block.line },
+    { key: 'warn', title: t('live.severity.warn'), value: totals?.warn, color: SEVERITY_MARK.warn.line },
     { key: 'transcript', title: t('findings.source.transcript'), value: totals?.transcript },
     { key: 'comment', title: t('findings.source.comment'), value: totals?.comment },
   ];
@@ -171,7 +174,7 @@ function DailyChart({ report }: { report: FindingsReport | undefined }) {
       type: 'bar',
       stack: 'all',
       barMaxWidth: 18,
-      itemStyle: { color: SEVERITY_COLOR[s] },
+      itemStyle: { color: SEVERITY_MARK[s].line },
       data: days.map((d) => d[s]),
     })),
   };
@@ -268,7 +271,7 @@ function FindingList({ filter, narrowedTo, onClear }: { filter: FindingsFilter; 
       render: (text: string, f) => (
         <span>
           <Tag color={f.source === 'transcript' ? 'blue' : undefined}>{f.source === 'transcript' ? t('live.hostSpeech') : f.userName || t('live.anonymous')}</Tag>
-          <FindingText text={text} findings={[f]} />
+          <Highlighted text={text} findings={[f]} style={INLINE} testId="finding-text" />
         </span>
       ),
     },

@@ -9,8 +9,11 @@ import { useLocale, useT } from '../../i18n';
 import { StatusTag } from '../planning/labels';
 import { formatNumber, formatYuan } from '../planning/time';
 import { MinuteChart } from './charts';
-import { FindingText, SEVERITY_COLOR } from './FindingText';
+import { Highlighted, SEVERITY_MARK } from '../compliance/Highlighted';
 import { useLiveSocket, type SocketStatus } from './useLiveSocket';
+
+/** Findings highlighted inside a line of text, not as a block of their own. */
+const INLINE = { display: 'inline', lineHeight: 'inherit' } as const;
 
 /** The current time, once a second. */
 function useNow() {
@@ -251,7 +254,7 @@ function FeedLine({ line, time }: { line: LiveComment; time: (iso: string) => st
         </Typography.Text>
       )}
       <Typography.Text style={{ flex: 1 }}>
-        <FindingText text={line.text} findings={line.findings} />
+        <Highlighted text={line.text} findings={line.findings} style={INLINE} testId="finding-text" />
       </Typography.Text>
     </>
   );
@@ -271,7 +274,7 @@ function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso
       extra={
         <Flex gap={6}>
           {(['block', 'warn', 'info'] as const).map((s) => (
-            <Badge key={s} count={counts[s]} showZero color={SEVERITY_COLOR[s]} title={t(`live.severity.${s}`)} data-testid={`live-findings-${s}`} />
+            <Badge key={s} count={counts[s]} showZero color={SEVERITY_MARK[s].line} title={t(`live.severity.${s}`)} data-testid={`live-findings-${s}`} />
           ))}
         </Flex>
       }
@@ -285,7 +288,7 @@ function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso
           title={t('live.speechViolation', { terms: longestTerms(speech.findings.filter((f) => f.severity === 'block').map((f) => f.term)).join('、') })}
           description={
             <span>
-              {time(speech.at)} · <FindingText text={speech.text} findings={speech.findings} />
+              {time(speech.at)} · <Highlighted text={speech.text} findings={speech.findings} style={INLINE} testId="finding-text" />
             </span>
           }
         />
@@ -314,7 +317,7 @@ function CompliancePanel({ flagged, time }: { flagged: LiveComment[]; time: (iso
                   })}
                 </Flex>
                 <Typography.Text>
-                  <FindingText text={c.text} findings={c.findings} />
+                  <Highlighted text={c.text} findings={c.findings} style={INLINE} testId="finding-text" />
                 </Typography.Text>
               </List.Item>
             )}
