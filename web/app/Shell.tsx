@@ -137,7 +137,8 @@ export function Shell() {
           <span className="sr-brand-mark" />
           {collapsed ? null : <span>{t('app.name')}</span>}
         </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} />
+        {/* Room below the last item for the collapse trigger, which stays fixed over the bottom of a long menu. */}
+        <Menu theme="dark" mode="inline" selectedKeys={[selectedKey(location.pathname)]} items={menuItems} style={{ paddingBottom: 48 }} />
       </Layout.Sider>
       <Layout>
         <Layout.Header
