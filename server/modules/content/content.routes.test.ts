@@ -271,6 +271,23 @@ describe('the scheduling gate', () => {
     expect(res.json().error.code).toBe('content/not-approved-script');
   });
 
+  it('checks a scheduled session moved into a room that requires approved content, and moves its content along', async () => {
+    const laxRoom = (await owner.post('/api/v1/rooms', { teamId, platform: 'taobao', accountId: 'tb-lax', displayName: '宽松间', requireApprovedContent: false })).json().id as string;
+    const id = await session(laxRoom, 14);
+    expect((await owner.post(`/api/v1/sessions/${id}/status`, { status: 'scheduled' })).statusCode).toBe(200);
+    const script = (await member.post('/api/v1/content', { kind: 'script', name: '脚本', body: CLEAN, sessionId: id })).json().id as string;
+    const refused = await owner.patch(`/api/v1/sessions/${id}`, { roomId });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('content/not-approved-script-title');
+    expect((await owner.get(`/api/v1/sessions/${id}`)).json().roomId).toBe(laxRoom);
+    await approved(member, { kind: 'title', name: '标题', body: '美妆专场｜上新', sessionId: id });
+    expect((await member.post(`/api/v1/content/${script}/submit`, {})).statusCode).toBe(200);
+    expect((await manager.post(`/api/v1/content/${script}/approve`, {})).statusCode).toBe(200);
+    const moved = await owner.patch(`/api/v1/sessions/${id}`, { roomId });
+    expect(moved.statusCode).toBe(200);
+    expect((await member.get(`/api/v1/content/${script}`)).json()).toMatchObject({ roomId, roomName: '美妆一号间' });
+  });
+
   it('lets a room that does not require approved content schedule without it', async () => {
     const patched = await owner.patch(`/api/v1/rooms/${otherRoomId}`, { requireApprovedContent: false });
     expect(patched.json().requireApprovedContent).toBe(false);

@@ -400,3 +400,10 @@ export async function assertSessionContentApproved(db: Executor, session: { id: 
     { missing },
   );
 }
+
+/** A session's content follows it to another room (and that room's team). */
+export async function moveSessionContent(db: Executor, sessionId: string, roomId: string): Promise<void> {
+  const room = await db.selectFrom('rooms').select(['id', 'team_id']).where('id', '=', roomId).executeTakeFirst();
+  if (!room) return;
+  await db.updateTable('content_items').set({ room_id: room.id, team_id: room.team_id }).where('session_id', '=', sessionId).execute();
+}

@@ -24,7 +24,7 @@ import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { changedFields, recordAudit } from '../audit/audit.repository';
 import { findRoomRow } from '../team/team.repository';
-import { assertSessionContentApproved } from '../content/content.service';
+import { assertSessionContentApproved, moveSessionContent } from '../content/content.service';
 import * as repo from './planning.repository';
 import { canTransition, checkPlan, effectiveRules, expandRecurrence, explainViolation, isPlannable, missingRoles, type PlanCandidate, type RawViolation } from './planning.rules';
 
@@ -222,6 +222,11 @@ export async function updateSession(deps: Deps, actor: Actor, id: string, input:
       .where('id', '=', id)
       .execute();
     if (movesTime) await shiftChecklist(trx, id, Date.parse(before.plannedStart), start);
+    if (roomId !== before.roomId) {
+      // A scheduled session moved into another room is scheduled there: that room's content setting applies.
+      if (before.status === 'scheduled') await assertSessionContentApproved(trx, { id, roomId });
+      await moveSessionContent(trx, id, roomId);
+    }
     const view = (await repo.findSession(trx, 'all', id))!;
     await recordAudit(trx, actor, { action: 'update', entityType: 'live-session', entityId: id, teamId: view.teamId, summary: { zh: `修改直播「${view.title}」`, en: `Updated "${view.title}"` }, ...changedFields(auditFields(before), auditFields(view)) });
     return view;
