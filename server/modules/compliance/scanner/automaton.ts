@@ -342,19 +342,20 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     const b = walkBuffers;
     b.ensure(size);
     if (consumedBuffer.length < size) consumedBuffer = new Int32Array(size);
+    // Everything the loop touches in locals: closure variables would be reloaded from the context at every use.
     const consumed = consumedBuffer;
     const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
     const foldCode = fold.code, foldFlag = fold.flag;
+    const root = rootNext, outs = firstOut, failOf = fail, edges = next, repeats = skipRepeats;
+    let state = ROOT;
+    let count = 0;
     let n = 0;
     let pendingNoise = 0;
     let seen = 0;
-    walkState = ROOT;
-    walkCount = 0;
-    walkLength = 0;
     let i = 0;
     while (i < len) {
       let unit = text.charCodeAt(i);
-      if (walkState === ROOT) {
+      if (state === ROOT) {
         // At the root nothing is pending: units that cannot start an entry are passed over unfolded, and noise
         // before a start is never reported (a match's first character drops its noise flag).
         while (gates[unit] === 0 && ++i < len) unit = text.charCodeAt(i);
@@ -369,14 +370,16 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
           seen |= gate;
           if ((gate & bail) !== 0) { found = undefined; walkSeen = seen; return null; }
           // Emoji at the root start nothing: passed over without folding.
-          if (walkState !== ROOT || (gate & GATE_TERM) !== 0) {
+          if (state !== ROOT || (gate & GATE_TERM) !== 0) {
             const r = fold.astral(cp);
             if (r === null) pendingNoise = FLAG.noise;
             else {
+              walkState = state; walkCount = count;
               for (const m of r.codes) {
                 codes[n] = m; starts[n] = i; ends[n] = i + 2; flags[n] = r.flag | pendingNoise; pendingNoise = 0;
                 feed(m, n++, codes, consumed, flags);
               }
+              state = walkState; count = walkCount;
             }
           }
           i += 2;
@@ -389,34 +392,36 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
       if (c >= 0) {
         codes[n] = c; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
         // feed(), inlined: this is the walk's inner step for every character it folds.
-        let s = walkState;
-        if (s === ROOT) {
-          const t = rootNext[c]!;
-          consumed[walkCount++] = n;
+        if (state === ROOT) {
+          const t = root[c]!;
+          consumed[count++] = n;
           if (t >= 0) {
-            walkState = t;
-            if (firstOut[t]! >= 0) report(t, n, walkCount, consumed, flags);
+            state = t;
+            if (outs[t]! >= 0) report(t, n, count, consumed, flags);
           }
         } else {
-          let t = next.get(s, c);
-          if (t >= 0 || !skipRepeats || codes[n - 1] !== c) {
-            consumed[walkCount++] = n;
+          let t = edges.get(state, c);
+          if (t >= 0 || !repeats || codes[n - 1] !== c) {
+            consumed[count++] = n;
+            let s = state;
             while (t < 0) {
-              s = fail[s]!;
-              if (s === ROOT) { t = rootNext[c]!; if (t < 0) t = ROOT; break; }
-              t = next.get(s, c);
+              s = failOf[s]!;
+              if (s === ROOT) { t = root[c]!; if (t < 0) t = ROOT; break; }
+              t = edges.get(s, c);
             }
-            walkState = t;
-            if (t !== ROOT && firstOut[t]! >= 0) report(t, n, walkCount, consumed, flags);
+            state = t;
+            if (t !== ROOT && outs[t]! >= 0) report(t, n, count, consumed, flags);
           }
         }
         n++;
       } else if (c === NOISE_CODE) pendingNoise = FLAG.noise;
       else {
+        walkState = state; walkCount = count;
         for (const m of fold.multi.get(unit)!) {
           codes[n] = m; starts[n] = i; ends[n] = i + 1; flags[n] = foldFlag[unit]! | pendingNoise; pendingNoise = 0;
           feed(m, n++, codes, consumed, flags);
         }
+        state = walkState; count = walkCount;
       }
       i++;
     }

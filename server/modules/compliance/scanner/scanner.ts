@@ -117,7 +117,9 @@ interface Group {
   readonly gates: Uint8Array;
   readonly densePatterns: boolean;
   readonly urls: boolean;
-  readonly astral: Map<number, number>;
+  /** A direct-mapped cache of astralGate: code point and bits per slot (cp & ASTRAL_SLOTS - 1); -1 is empty. */
+  readonly astralCodes: Int32Array;
+  readonly astralBits: Uint8Array;
   readonly gateAstral: (cp: number) => number;
 }
 
@@ -143,14 +145,17 @@ function combineGates(terms: Uint8Array, patterns: Uint8Array, lookalikes: Uint8
   return out;
 }
 
-/** The GATE_* bits of an astral code point (never GATE_SURROGATE). Cached per group (a bounded map). */
+const ASTRAL_SLOTS = 1024;
+
+/** The GATE_* bits of an astral code point (never GATE_SURROGATE); emoji recur, so they are cached per group. */
 function astralGate(g: Group, cp: number): number {
-  let gate = g.astral.get(cp);
-  if (gate !== undefined) return gate;
-  gate = (g.automaton && g.normalizer.startsAstral(cp, g.automaton.canStart) ? GATE_TERM : 0) |
+  const slot = cp & (ASTRAL_SLOTS - 1);
+  if (g.astralCodes[slot] === cp) return g.astralBits[slot]!;
+  const gate = (g.automaton && g.normalizer.startsAstral(cp, g.automaton.canStart) ? GATE_TERM : 0) |
     (g.densePatterns && g.normalizer.startsAstral(cp, isPatternKey, false) ? GATE_PATTERN : 0) |
     (g.normalizer.startsLookalikeAstral(cp) ? GATE_LOOKALIKE : 0);
-  if (g.astral.size < 4096) g.astral.set(cp, gate);
+  g.astralCodes[slot] = cp;
+  g.astralBits[slot] = gate;
   return gate;
 }
 
@@ -220,7 +225,8 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
       ),
       densePatterns: dense,
       urls: kinds.has('url'),
-      astral: new Map<number, number>(),
+      astralCodes: new Int32Array(ASTRAL_SLOTS).fill(-1),
+      astralBits: new Uint8Array(ASTRAL_SLOTS),
       gateAstral: (cp: number) => astralGate(group, cp),
     };
     return group;
