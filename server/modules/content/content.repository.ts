@@ -76,7 +76,8 @@ async function toViews(db: Executor, rows: ListRow[]): Promise<ContentItemView[]
 }
 
 /**
- * Items in the caller's teams. The review queue (state in_review) reads oldest first, so nobody waits longest;
+ * Items in the caller's teams. `updated_at` moves with states and versions only (not with comments or waivers), so in
+ * the review queue (state in_review) it is when the item was submitted: the queue reads oldest first, so nobody waits longest;
  * every other list shows the most recently changed first.
  */
 export async function listItems(db: Executor, scope: TeamScope, q: ContentQuery): Promise<{ items: ContentItemView[]; counts: ContentCounts }> {

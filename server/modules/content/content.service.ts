@@ -310,7 +310,6 @@ export async function addComment(deps: Deps, actor: Actor, id: string, input: Co
       .values({ item_id: id, version: number, span_start: input.start ?? null, span_end: input.end ?? null, quote, body: input.body, author_id: actor.userId, resolved_at: null, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('content_items').set({ updated_at: at }).where('id', '=', id).execute();
     const l = label(item);
     await recordAudit(trx, actor, {
       action: 'create',
@@ -367,7 +366,6 @@ export async function waiveFinding(deps: Deps, actor: Actor, id: string, input: 
       .values({ item_id: id, version: item.current_version, rule: input.rule, term: finding.term, span_start: input.start, span_end: input.end, reason: input.reason, waived_by: actor.userId, created_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('content_items').set({ updated_at: at }).where('id', '=', id).execute();
     const l = label(item);
     const text = version.body.slice(input.start, input.end);
     await recordAudit(trx, actor, {

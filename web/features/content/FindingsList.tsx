@@ -4,7 +4,8 @@ import { SafetyOutlined } from '@ant-design/icons';
 import type { ContentDetailView, ContentFinding } from '../../../contracts/content';
 import { localizeMessage } from '../../app/forms';
 import { tid, useShowError } from '../../app/ui';
-import { useT } from '../../i18n';
+import { useLocale, useT } from '../../i18n';
+import { useCategories } from '../compliance/queries';
 import { SeverityTag } from './labels';
 import { useWaive } from './queries';
 
@@ -15,6 +16,12 @@ type EvasionKey = 'width' | 'traditional' | 'noise' | 'repeat' | 'fancy' | 'look
 /** The current version's findings, most severe first: the text, the rule, the suggested fix, and the waiver if any. */
 export function FindingsList({ item, canWaive }: { item: ContentDetailView; canWaive: boolean }) {
   const t = useT();
+  const { locale } = useLocale();
+  const categories = useCategories();
+  const categoryName = (key: string) => {
+    const c = categories.data?.find((x) => x.key === key);
+    return c ? (locale === 'zh-CN' ? c.nameZh : c.nameEn) : key;
+  };
   const [waiving, setWaiving] = useState<ContentFinding | null>(null);
   const sorted = [...item.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start);
   if (!sorted.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('content.clean')} />;
@@ -38,7 +45,7 @@ export function FindingsList({ item, canWaive }: { item: ContentDetailView; canW
               {f.evasion.length ? <Tag style={{ marginInlineEnd: 0 }}>{t('content.evasion', { families: f.evasion.map((e) => (EVASION_KEYS.has(e) ? t(`contentEvasion.${e as EvasionKey}`) : e)).join(t('common.listSeparator')) })}</Tag> : null}
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 2 }}>
-              {f.rule} · {f.category}
+              {categoryName(f.category)} · {f.rule}
             </Typography.Text>
             {f.suggestion ? (
               <Typography.Text style={{ fontSize: 13, display: 'block', marginTop: 4 }} data-testid="finding-suggestion">
