@@ -88,8 +88,16 @@ class Transitions {
   }
 
   get(s: number, c: number): number {
-    const h = this.slot(s, c);
-    return this.states[h] === -1 ? -1 : this.targets[h]!;
+    // slot(), unrolled for the walk: most lookups miss and end at the first empty slot.
+    const states = this.states, codes = this.codes, mask = this.mask;
+    let h = (Math.imul(s, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b)) >>> 0;
+    h = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const st = states[h]!;
+      if (st === s && codes[h] === c) return this.targets[h]!;
+      if (st === -1) return -1;
+      h = (h + 1) & mask;
+    }
   }
 
   set(s: number, c: number, t: number): void {
@@ -340,7 +348,7 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     const len = text.length;
     const size = len * 2 + 8;
     const b = walkBuffers;
-    b.ensure(size);
+    if (b.codes.length < size) b.ensure(size);
     if (consumedBuffer.length < size) consumedBuffer = new Int32Array(size);
     // Everything the loop touches in locals: closure variables would be reloaded from the context at every use.
     const consumed = consumedBuffer;
@@ -427,7 +435,7 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     }
     walkLength = n;
     walkSeen = seen;
-    return finish();
+    return found === undefined ? NO_MATCHES : finish();
   }
 
   /** Whether a normalized code begins some entry (what Normalizer.startTable asks). */
