@@ -17,7 +17,7 @@ import { ALL_EVASION_ON, compileScanner, createScanner, DEFAULT_PACKS } from 'sh
 const COMMENTS = Number(process.argv[2] ?? 1_000_000);
 const COMPILE_TERMS = 50_000;
 const RUNS = 3;
-const CHUNKS = 40;
+const CHUNKS = 10;
 // Optional second argument: run only the contenders whose name contains it (for profiling with --cpu-prof).
 const ONLY = process.argv[3];
 

@@ -45,6 +45,8 @@ export interface Automaton {
    * indices point into walkStream(). walkSeen() is every gate bit it met, bail or not.
    */
   walk(text: string, fold: FoldAccess, gates: Uint8Array, astralGate: (cp: number) => number, bail: number): AutomatonMatch[] | null;
+  /** walk() for an automaton compiled with every evasion family off, given its start gates (no bail bits). */
+  walkExact(text: string, gates: Uint8Array): AutomatonMatch[];
   /** The stream of the last walk, valid until the next. */
   walkStream(): NormalizedText;
   walkSeen(): number;
@@ -438,6 +440,66 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     return found === undefined ? NO_MATCHES : finish();
   }
 
+  /**
+   * walk() for a dictionary with every evasion family off: the fold is the identity, so there is no noise, no multi-code
+   * fold and nothing to hand over, and a function of its own keeps the exact scanners' machine code free of the
+   * evasion paths (V8 shares one function's optimised code between all automata).
+   */
+  function walkExact(text: string, gates: Uint8Array): AutomatonMatch[] {
+    found = undefined;
+    allows = false;
+    const len = text.length;
+    const size = len + 8;
+    const b = walkBuffers;
+    if (b.codes.length < size) b.ensure(size);
+    if (consumedBuffer.length < size) consumedBuffer = new Int32Array(size);
+    const consumed = consumedBuffer;
+    const codes = b.codes, starts = b.starts, ends = b.ends, flags = b.flags;
+    const root = rootNext, outs = firstOut, failOf = fail, edges = next;
+    let state = ROOT;
+    let count = 0;
+    let n = 0;
+    let i = 0;
+    while (i < len) {
+      let unit = text.charCodeAt(i);
+      if (state === ROOT) {
+        while (gates[unit] === 0 && ++i < len) unit = text.charCodeAt(i);
+        if (i >= len) break;
+      }
+      let c = unit;
+      let width = 1;
+      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < len) {
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) { c = cp; width = 2; }
+      }
+      codes[n] = c; starts[n] = i; ends[n] = i + width; flags[n] = 0;
+      if (state === ROOT) {
+        const t = c < 0x10000 ? root[c]! : (rootAstral.get(c) ?? -1);
+        consumed[count++] = n;
+        if (t >= 0) {
+          state = t;
+          if (outs[t]! >= 0) report(t, n, count, consumed, flags);
+        }
+      } else {
+        let t = edges.get(state, c);
+        consumed[count++] = n;
+        let s = state;
+        while (t < 0) {
+          s = failOf[s]!;
+          if (s === ROOT) { t = c < 0x10000 ? root[c]! : (rootAstral.get(c) ?? -1); if (t < 0) t = ROOT; break; }
+          t = edges.get(s, c);
+        }
+        state = t;
+        if (t !== ROOT && outs[t]! >= 0) report(t, n, count, consumed, flags);
+      }
+      n++;
+      i += width;
+    }
+    walkLength = n;
+    walkSeen = 0;
+    return found === undefined ? NO_MATCHES : finish();
+  }
+
   /** Whether a normalized code begins some entry (what Normalizer.startTable asks). */
   function canStart(code: number): boolean {
     return code < 0x10000 ? rootNext[code]! >= 0 : rootAstral.has(code);
@@ -455,5 +517,5 @@ export function compileAutomaton(entries: readonly AutomatonEntry[], options: No
     });
   }
 
-  return { entries, options, match, walk, walkStream: () => walkBuffers.view(walkLength), walkSeen: () => walkSeen, canStart };
+  return { entries, options, match, walk, walkExact, walkStream: () => walkBuffers.view(walkLength), walkSeen: () => walkSeen, canStart };
 }

@@ -116,6 +116,8 @@ interface Group {
    */
   readonly gates: Uint8Array;
   readonly densePatterns: boolean;
+  /** Every evasion family off and no pattern: the identity fold, walked by Automaton.walkExact. */
+  readonly exact: boolean;
   readonly urls: boolean;
   /** A direct-mapped cache of astralGate: code point and bits per slot (cp & ASTRAL_SLOTS - 1); -1 is empty. */
   readonly astralCodes: Int32Array;
@@ -224,6 +226,7 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
         kinds.has('url'),
       ),
       densePatterns: dense,
+      exact: EVASION_FAMILIES.every((f) => g.evasion[f] !== true) && kinds.size === 0,
       urls: kinds.has('url'),
       astralCodes: new Int32Array(ASTRAL_SLOTS).fill(-1),
       astralBits: new Uint8Array(ASTRAL_SLOTS),
@@ -245,7 +248,7 @@ function compile(packs: readonly RulePack[], options: ScannerOptions): Scanner &
       let matches: readonly AutomatonMatch[] | null = null;
       let patternsNeeded = g.patterns.length > 0;
       if (g.automaton && scanGates.on) {
-        matches = g.automaton.walk(text, g.normalizer.fold, g.gates, g.gateAstral, GATE_LOOKALIKE | GATE_PATTERN);
+        matches = g.exact ? g.automaton.walkExact(text, g.gates) : g.automaton.walk(text, g.normalizer.fold, g.gates, g.gateAstral, GATE_LOOKALIKE | GATE_PATTERN);
         if (matches) {
           if (matches.length > 0) stream = g.automaton.walkStream();
           patternsNeeded = g.urls && (g.automaton.walkSeen() & GATE_URL) !== 0;
