@@ -8,7 +8,8 @@ import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import { afterResponse, apiAs, clearShots, eventually, innerTextOf, launchBrowser, motionShot, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
-// Content review in the console, in both languages, against the demo company: a draft session cannot be scheduled
+// Content review in the console, in both languages, against the demo company: the review queue, a reviewer waiving a
+// queued script's block findings with reasons; then a draft session cannot be scheduled
 // without an approved script and title → write the script from the session page → the scanner's findings are
 // highlighted → submit → approval is refused while block findings stand → the reviewer comments on a selected range
 // and requests changes → the author fixes it in version 2 (diff in the history) → approved → with the title approved
@@ -90,6 +91,27 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await settledShot(page, name('01-queue'));
   });
 
+  it('waives the block findings of a queued demo script with a reason each, and approves it', async () => {
+    const queued = (await apiAs(page).json<{ items: { id: string; openBlocks: number }[] }>('/content?state=in_review')).items.find((i) => i.openBlocks > 0)!;
+    await page.goto(`/content/${queued.id}`);
+    await page.getByTestId('content-findings').waitFor();
+    const open = page.locator('[data-testid="content-finding"][data-waived="false"][data-severity="block"]');
+    expect(await open.count()).toBe(queued.openBlocks);
+    for (let n = queued.openBlocks; n > 0; n--) {
+      await open.first().getByTestId('finding-waive').click();
+      await page.getByTestId('finding-waive-reason').fill(locale === 'zh-CN' ? '已核实第三方检测报告，依据存档' : 'Third-party test report on file');
+      const res = await afterResponse(page, 'POST', `/api/v1/content/${queued.id}/waivers`, () => page.getByTestId('finding-waive-confirm').click());
+      expect(res.status()).toBe(201);
+      await eventually(async () => expect(await open.count()).toBe(n - 1));
+    }
+    expect(await page.locator('[data-testid="content-finding"][data-waived="true"]').count()).toBe(queued.openBlocks);
+    await page.getByTestId('finding-waiver').first().waitFor();
+    await settledShot(page, name('02-waived'));
+    const res = await afterResponse(page, 'POST', `/api/v1/content/${queued.id}/approve`, () => page.getByTestId('content-approve').click());
+    expect(res.status()).toBe(200);
+    await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('approved'));
+  });
+
   it('refuses to schedule the draft while its script and title are not approved, saying which', async () => {
     await page.goto(`/sessions/${sessionId}?tab=content`);
     const gate = page.getByTestId('session-content-gate');
@@ -102,7 +124,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
     expect(res.status()).toBe(409);
     await page.locator('.ant-message').getByText(err('content/not-approved-script-title')).waitFor();
-    await motionShot(page, name('02-gate-refuses'));
+    await motionShot(page, name('03-gate-refuses'));
     expect((await apiAs(page).json<SessionDetailView>(`/sessions/${sessionId}`)).status).toBe('draft');
   });
 
@@ -125,7 +147,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     expect(marked).toContain('薇信');
     expect(await page.getByTestId('content-findings').locator('[data-severity="block"][data-testid="content-finding"]').count()).toBeGreaterThanOrEqual(2);
     expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('draft');
-    await settledShot(page, name('03-findings'));
+    await settledShot(page, name('04-findings'));
   });
 
   it('submits it; approval is refused while block findings stand', async () => {
@@ -138,7 +160,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await blocked.waitFor();
     expect(await innerTextOf(blocked)).toContain('全网最低');
     expect(await innerTextOf(page.locator('.ant-modal-confirm'))).toContain(err('content/unresolved-blocks'));
-    await motionShot(page, name('04-approve-refused'), { viewport: true });
+    await motionShot(page, name('05-approve-refused'), { viewport: true });
     await page.locator('.ant-modal-confirm').getByRole('button').click();
     await blocked.waitFor({ state: 'detached' });
   });
@@ -171,7 +193,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('changes_requested'));
     await page.getByTestId('content-changes-alert').waitFor();
     expect(await page.getByTestId('content-comment').count()).toBe(2);
-    await motionShot(page, name('05-changes-requested'));
+    await motionShot(page, name('06-changes-requested'));
   });
 
   it('fixes the text in version 2, sees the diff, resubmits and gets it approved', async () => {
@@ -186,7 +208,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await diff.waitFor();
     expect((await diff.getByTestId('diff-removed').allInnerTexts()).join('')).toContain('全网最低价');
     expect((await diff.getByTestId('diff-added').allInnerTexts()).join('')).toContain('赠品');
-    await settledShot(page, name('06-diff'));
+    await settledShot(page, name('07-diff'));
 
     await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/submit`, () => page.getByTestId('content-submit').click());
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('in_review'));
@@ -194,7 +216,9 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('approved'));
     expect(await innerTextOf(page.getByTestId('content-state-tag'))).toBe(t['contentState.approved']);
-    await motionShot(page, name('07-approved'));
+    // Let the stacked toasts go, so the screenshot shows the header with its state.
+    await page.locator('.ant-message-notice').last().waitFor({ state: 'detached', timeout: 10_000 });
+    await motionShot(page, name('08-approved'));
   });
 
   it('with the title approved too, the session becomes schedulable and is scheduled', async () => {
@@ -209,7 +233,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await eventually(async () => expect(await innerTextOf(gate)).toBe(t['content.gateReady']));
     expect(await page.getByTestId('session-content-state-script').getAttribute('data-state')).toBe('approved');
     expect(await page.getByTestId('session-content-state-title').getAttribute('data-state')).toBe('approved');
-    await settledShot(page, name('08-session-content'));
+    await settledShot(page, name('09-session-content'));
 
     await page.getByTestId('session-tab-overview').click();
     const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
@@ -217,6 +241,6 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     const tag = page.getByTestId('session-header').getByTestId('session-status-tag');
     await eventually(async () => expect(await tag.getAttribute('data-status')).toBe('scheduled'));
     expect((await api.json<SessionDetailView>(`/sessions/${sessionId}`)).status).toBe('scheduled');
-    await motionShot(page, name('09-scheduled'));
+    await motionShot(page, name('10-scheduled'));
   });
 });
