@@ -2,10 +2,10 @@
  * Benchmark: compliance scanner throughput on 1,000,000 generated live comments, against the npm libraries fastscan and
  * mint-filter on the same dictionary (every term of the default packs; they match exactly, nothing else) and a floor
  * loop that only reads every character. One thread: every figure is per core. Also compiles 50,000 generated terms.
- * `npm run bench` builds the export and runs it last; alone: `npm run build:scanner && node --expose-gc --import tsx
- * bench/scanner.ts [comments]`. Figures go in the
- * README. Targets (issue 5): exact matching ≥ 5× fastscan; every evasion family on ≥ 2× fastscan and ≥ 1,000,000
- * comments/s; 50,000 terms compile in < 2 s and take < 200 MB.
+ * It imports the package export `showrunner/scanner`, as other programs do: `npm run bench` builds it and runs this
+ * last; alone: `npm run build:scanner && node --expose-gc --import tsx bench/scanner.ts [comments] [only]`. Figures
+ * go in the README. Targets (issue 5): exact matching ≥ 5× fastscan; every evasion family on ≥ 2× fastscan and
+ * ≥ 1,000,000 comments/s; 50,000 terms compile in < 2 s and take < 200 MB.
  */
 import { createRequire } from 'node:module';
 import os from 'node:os';
