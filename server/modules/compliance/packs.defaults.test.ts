@@ -3,13 +3,7 @@ import corpus from './scanner/corpus/corpus.json';
 import { compileScanner, DEFAULT_LOOKALIKES, DEFAULT_PACKS, type ScanInput } from './scanner';
 import { compileStored, currentRules, readRevision } from './compliance.registry';
 import { seedCompliancePacks } from './packs.defaults';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { parseConfig } from '../../platform/config';
-import { migrateToLatest, openDatabase } from '../../platform/db';
-import { openRuntime } from '../../platform/runtime';
-import { createTestContext, dialect, type TestContext } from '../../test/harness';
+import { createTestContext, type TestContext } from '../../test/harness';
 
 // The shipped packs, written to the tables and loaded back, scan exactly like the packs compiled straight from code.
 
@@ -68,35 +62,5 @@ describe('stored default packs', () => {
     const all = await Promise.all(Array.from({ length: 8 }, () => currentRules(ctx.deps.db)));
     expect(new Set(all.map((r) => r.scanner)).size).toBe(1);
     expect((await currentRules(ctx.deps.db)).scanner).toBe(all[0]!.scanner);
-  });
-});
-
-describe('on start', () => {
-  // The start path opens its own database from the config: a SQLite file here, whichever project runs.
-  it.skipIf(dialect !== 'sqlite')('gives a database that predates the stored packs the shipped ones, once', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-packs-'));
-    try {
-      const config = parseConfig({ DATA_DIR: dataDir });
-      const old = openDatabase(config.database);
-      await migrateToLatest(old.db);
-      expect(await old.db.selectFrom('compliance_packs').select('id').execute()).toEqual([]);
-      await old.close();
-
-      const first = await openRuntime(config);
-      const keys = (await first.deps.db.selectFrom('compliance_packs').select('key').orderBy('position').execute()).map((r) => r.key);
-      expect(keys).toEqual(DEFAULT_PACKS.map((p) => p.id));
-      const revision = await readRevision(first.deps.db);
-      await first.deps.db.updateTable('compliance_packs').set({ enabled: 0 }).where('key', '=', 'host.conduct').execute();
-      await first.close();
-
-      // A second start leaves the stored packs, and what was changed in them, alone.
-      const second = await openRuntime(config);
-      expect(await readRevision(second.deps.db)).toBe(revision);
-      const conduct = await second.deps.db.selectFrom('compliance_packs').select('enabled').where('key', '=', 'host.conduct').executeTakeFirstOrThrow();
-      expect(Number(conduct.enabled)).toBe(0);
-      await second.close();
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
   });
 });

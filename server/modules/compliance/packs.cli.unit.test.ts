@@ -5,13 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../platform/config';
 import { openRuntime } from '../../platform/runtime';
-import { dialect } from '../../test/harness';
 import { systemActor } from '../../platform/context';
 import { importTerms, updateRule } from './packs.service';
 import { ruleId } from './packs.defaults';
 
 // `showrunner scan --stored` reads the packs as edited in the database named by DATA_DIR (a SQLite file here).
-describe.skipIf(dialect !== 'sqlite')('showrunner scan --stored', () => {
+describe('showrunner scan --stored', () => {
   const scan = (dataDir: string, input: string, args: string[]) =>
     spawnSync(process.execPath, ['bin/showrunner.mjs', 'scan', ...args], { input, encoding: 'utf8', env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' }, timeout: 60_000 });
 
