@@ -8,6 +8,10 @@ import { ingestErrors } from './ingest';
 import { complianceErrors } from './compliance';
 import { contentErrors } from './content';
 import { findingsErrors } from './findings';
+import { sentimentErrors } from './sentiment';
+import { alertsErrors } from './alerts';
+import { channelsErrors } from './channels';
+import { incidentsErrors } from './incidents';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -21,6 +25,10 @@ export const errorCatalog = {
   ...complianceErrors,
   ...contentErrors,
   ...findingsErrors,
+  ...sentimentErrors,
+  ...alertsErrors,
+  ...channelsErrors,
+  ...incidentsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

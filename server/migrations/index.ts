@@ -3,6 +3,7 @@ import * as createFoundation from './20261127_0930_create_foundation';
 import * as createPlanning from './20261127_1100_create_planning';
 import * as createIngest from './20261127_1300_create_ingest';
 import * as createCompliance from './20261127_1500_create_compliance';
+import * as createAlertsBase from './20261127_1600_create_alerts_base';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it is merged: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '20261127_1100_create_planning': createPlanning,
   '20261127_1300_create_ingest': createIngest,
   '20261127_1500_create_compliance': createCompliance,
+  '20261127_1600_create_alerts_base': createAlertsBase,
 };

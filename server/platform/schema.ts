@@ -217,6 +217,11 @@ export interface Database {
     buyer_ref: string | null;
     status: string | null;
     raw: string | null;
+    /** positive | neutral | negative, for comments (issue 6). */
+    sentiment: string | null;
+    sentiment_score: number | null;
+    /** JSON string[] of aspect tags. */
+    aspects: string | null;
   };
   live_minutes: {
     session_id: string;
@@ -241,6 +246,9 @@ export interface Database {
     viewers_max: number | null;
     viewers_sum: number;
     viewers_samples: number;
+    sentiment_pos: Generated<number>;
+    sentiment_neu: Generated<number>;
+    sentiment_neg: Generated<number>;
   };
   live_commenters: { session_id: string; minute: string; user_key: string };
   live_session_stats: {
@@ -380,4 +388,71 @@ export interface Database {
     read_at: string | null;
     created_at: string;
   };
+
+  // ---- alerts, outbox, tasks (issue 6) ----
+  alerts: {
+    id: string;
+    team_id: string;
+    room_id: string | null;
+    session_id: string | null;
+    /** compliance | sentiment_surge | viewer_drop | stream_silent | gmv_pace */
+    kind: string;
+    /** info | warn | critical */
+    severity: string;
+    group_key: string;
+    title_zh: string;
+    title_en: string;
+    /** JSON. */
+    detail: string;
+    count: number;
+    first_at: string;
+    last_at: string;
+    /** open | acknowledged | resolved */
+    status: string;
+    acknowledged_by: string | null;
+    acknowledged_at: string | null;
+    resolved_by: string | null;
+    resolved_at: string | null;
+    incident_id: string | null;
+  };
+  outbox: {
+    id: Generated<number>;
+    kind: string;
+    team_id: string | null;
+    room_id: string | null;
+    severity: string;
+    title_zh: string;
+    title_en: string;
+    body_zh: string;
+    body_en: string;
+    link: string | null;
+    ref_id: string | null;
+    created_at: string;
+    routed_at: string | null;
+  };
+  tasks: {
+    id: string;
+    team_id: string | null;
+    title: string;
+    detail: string;
+    owner_person_id: string | null;
+    due_date: string | null;
+    /** open | done */
+    status: string;
+    /** incident_action | suggestion | manual */
+    source_kind: string;
+    source_id: string | null;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+    done_at: string | null;
+  };
+
+  // ---- issue 6, sentiment area: add its tables below this line ----
+
+  // ---- issue 6, alerts area: add its tables below this line ----
+
+  // ---- issue 6, channels area: add its tables below this line ----
+
+  // ---- issue 6, incidents area: add its tables below this line ----
 }

@@ -39,7 +39,7 @@ interface NavItem {
   icon: ReactNode;
   when?: Permission | 'owner';
   /** Items of a group are listed under its title in the sidebar. */
-  group?: 'planning' | 'compliance' | 'organisation';
+  group?: 'planning' | 'compliance' | 'risk' | 'organisation';
 }
 
 const NAV: NavItem[] = [
@@ -62,7 +62,7 @@ const NAV: NavItem[] = [
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, when: 'audit:read', group: 'organisation' },
 ];
 
-const GROUP_LABELS: Record<NonNullable<NavItem['group']>, MessageKey> = { planning: 'nav.groupPlanning', compliance: 'nav.groupCompliance', organisation: 'nav.groupOrganisation' };
+const GROUP_LABELS: Record<NonNullable<NavItem['group']>, MessageKey> = { planning: 'nav.groupPlanning', compliance: 'nav.groupCompliance', risk: 'nav.groupRisk', organisation: 'nav.groupOrganisation' };
 
 function selectedKey(pathname: string): string {
   const match = NAV.filter((item) => item.path !== '/' && pathname.startsWith(item.path));

@@ -7,12 +7,16 @@ import { live } from './en-US/live';
 import { compliance } from './en-US/compliance';
 import { content } from './en-US/content';
 import { findings } from './en-US/findings';
+import { sentiment } from './en-US/sentiment';
+import { alerts } from './en-US/alerts';
+import { channels } from './en-US/channels';
+import { incidents } from './en-US/incidents';
 
 /**
  * English texts. This dictionary defines the keys: zh-CN must provide every one of them.
  * Placeholders are written {name} and filled by t(key, { name }). One file per area under en-US/.
  */
-export const enUS = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live, ...compliance, ...content, ...findings } satisfies Record<string, string>;
+export const enUS = { ...common, ...organisation, ...accounts, ...planning, ...products, ...live, ...compliance, ...content, ...findings, ...sentiment, ...alerts, ...channels, ...incidents } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof enUS;
 export type Dictionary = Record<MessageKey, string>;
