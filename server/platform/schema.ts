@@ -453,6 +453,56 @@ export interface Database {
   // ---- issue 6, alerts area: add its tables below this line ----
 
   // ---- issue 6, channels area: add its tables below this line ----
+  channels: {
+    id: string;
+    name: string;
+    /** wecom | dingtalk | feishu | webhook */
+    kind: string;
+    url_enc: string;
+    secret_enc: string | null;
+    locale: string;
+    enabled: number;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  channel_routes: {
+    id: string;
+    channel_id: string;
+    kind: string | null;
+    min_severity: string | null;
+    team_id: string | null;
+    room_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  channel_deliveries: {
+    id: Generated<number>;
+    outbox_id: number | null;
+    channel_id: string;
+    severity: string;
+    title: string;
+    /** pending | sending | sent | failed */
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    last_error: string | null;
+    response_status: number | null;
+    created_at: string;
+    updated_at: string;
+    sent_at: string | null;
+  };
+  channel_attempts: {
+    id: Generated<number>;
+    delivery_id: number;
+    attempt: number;
+    started_at: string;
+    finished_at: string;
+    ok: number;
+    response_status: number | null;
+    error: string | null;
+    response_body: string | null;
+  };
 
   // ---- issue 6, incidents area: add its tables below this line ----
 }
