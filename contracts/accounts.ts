@@ -27,6 +27,10 @@ export const Permission = z.enum([
   'content:review',
   /** Edit rule packs, terms, categories, allow lists and the look-alike table. */
   'compliance:manage',
+  /** Open incidents, change their status, severity and roles, write postmortems, edit playbooks. */
+  'incident:write',
+  /** Edit the risk register. */
+  'risk:write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -36,7 +40,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   member: [...read, 'content:write'],
   manager: [
     ...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override',
-    'content:write', 'content:review', 'compliance:manage',
+    'content:write', 'content:review', 'compliance:manage', 'incident:write', 'risk:write',
   ],
   owner: Permission.options,
 };

@@ -26,6 +26,10 @@ export const AuditEntityType = z.enum([
   'compliance-category',
   'compliance-lookalike',
   'content-item',
+  'incident',
+  'playbook',
+  'risk',
+  'task',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 

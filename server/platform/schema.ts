@@ -505,4 +505,77 @@ export interface Database {
   };
 
   // ---- issue 6, incidents area: add its tables below this line ----
+  playbooks: {
+    id: string;
+    scenario: string;
+    name_zh: string;
+    name_en: string;
+    description_zh: string;
+    description_en: string;
+    default_severity: string;
+    /** JSON PlaybookStep[] */
+    steps: string;
+    created_at: string;
+    updated_at: string;
+  };
+  incidents: {
+    id: string;
+    team_id: string;
+    room_id: string | null;
+    session_id: string | null;
+    playbook_id: string | null;
+    title: string;
+    summary: string;
+    severity: string;
+    status: string;
+    commander_person_id: string | null;
+    communications_person_id: string | null;
+    scribe_person_id: string | null;
+    opened_by: string | null;
+    opened_at: string;
+    mitigated_at: string | null;
+    resolved_at: string | null;
+    closed_at: string | null;
+    root_cause: string;
+    impact: string;
+    minutes_affected: number | null;
+    gmv_at_risk_fen: number | string | null;
+    updated_at: string;
+  };
+  incident_events: {
+    id: string;
+    incident_id: string;
+    at: string;
+    kind: string;
+    user_id: string | null;
+    actor_label: string | null;
+    text_zh: string;
+    text_en: string;
+  };
+  incident_steps: {
+    id: string;
+    incident_id: string;
+    ord: number;
+    position_id: string | null;
+    text_zh: string;
+    text_en: string;
+    done_at: string | null;
+    done_by_user_id: string | null;
+  };
+  risks: {
+    id: string;
+    team_id: string | null;
+    title: string;
+    category: string;
+    description: string;
+    likelihood: number;
+    impact: number;
+    owner_person_id: string | null;
+    mitigations: string;
+    next_review_date: string;
+    playbook_ids: string;
+    incident_ids: string;
+    created_at: string;
+    updated_at: string;
+  };
 }
