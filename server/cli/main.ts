@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { ScanRequest } from '../../contracts/compliance';
 import { createScanner } from '../modules/compliance/scanner';
+import { analyse } from '../modules/sentiment/analyser';
 import { packScanner, scanRequest } from '../modules/compliance/compliance.service';
 import { compileStoredPacks, UnknownPackError } from '../modules/compliance/compliance.registry';
 import { TokenScope } from '../../contracts/accounts';
@@ -47,6 +48,8 @@ Commands:
                                  "terms"/"allow" ad-hoc dictionary (every evasion family on);
                                  --stored scans with the packs as edited in the database (DATA_DIR,
                                  DATABASE_URL) instead of the shipped ones
+  sentiment                      audience sentiment: JSON lines {"text"} on stdin, one
+                                 {"label", "score", "aspects": […]} line out per input
 
 Every command takes --json for machine-readable output.
 Exit codes: 0 ok, 1 failed, 2 bad usage or input, 3 not found, 4 conflict.`;
@@ -220,6 +223,8 @@ export async function run(argv: string[]): Promise<number> {
     }
     case 'scan':
       return scanStdin(values);
+    case 'sentiment':
+      return sentimentStdin();
     case undefined:
     case 'help':
     case '--help':
@@ -271,6 +276,30 @@ async function scanStdin(values: Record<string, unknown>): Promise<number> {
     } catch (err) {
       bad++;
       out = { error: err instanceof Error && err.name === 'ZodError' ? 'expected {"text": string, "context"?, "category"?, "terms"?, "allow"?}' : (err as Error).message };
+    }
+    process.stdout.write(JSON.stringify(out) + '\n');
+  }
+  return bad ? EXIT.usage : EXIT.ok;
+}
+
+/**
+ * `showrunner sentiment`: JSON lines {"text"} in, one {"label", "score", "aspects"} line out per input, in order. A line
+ * that is not {"text": string} gets an {"error": …} line and the command ends with exit code 2 after the whole stream.
+ */
+async function sentimentStdin(): Promise<number> {
+  let bad = 0;
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let out: unknown;
+    try {
+      const req = JSON.parse(line) as { text?: unknown } | null;
+      if (!req || typeof req !== 'object' || typeof req.text !== 'string') throw new UsageError('expected {"text": string}');
+      const { label, score, aspects } = analyse(req.text);
+      out = { label, score, aspects };
+    } catch (err) {
+      bad++;
+      out = { error: err instanceof SyntaxError ? `not JSON: ${err.message}` : (err as Error).message };
     }
     process.stdout.write(JSON.stringify(out) + '\n');
   }

@@ -8,6 +8,7 @@ import { createRoom, createTeam } from '../team/team.service';
 import { createPerson } from '../people/people.service';
 import { seedDemoPlanning } from '../planning/planning.seed';
 import { seedDemoContent } from '../content/content.seed';
+import { seedDemoRisks } from '../incidents/incidents.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
 
 /** Every demo account signs in with the demo owner's password. */
@@ -74,5 +75,6 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
   const loadedAt = new Date();
   await seedDemoPlanning(deps.db, company, loadedAt);
   await seedDemoContent(deps.db, company, loadedAt);
+  await seedDemoRisks(deps.db, loadedAt);
   return { ownerId };
 }
