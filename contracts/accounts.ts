@@ -27,6 +27,8 @@ export const Permission = z.enum([
   'content:review',
   /** Edit rule packs, terms, categories, allow lists and the look-alike table. */
   'compliance:manage',
+  /** Manage notification channels (group robots, webhooks), their routing rules, and read the delivery log. */
+  'channel:manage',
   /** Open incidents, change their status, severity and roles, write postmortems, edit playbooks. */
   'incident:write',
   /** Edit the risk register. */
@@ -40,7 +42,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   member: [...read, 'content:write'],
   manager: [
     ...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override',
-    'content:write', 'content:review', 'compliance:manage', 'incident:write', 'risk:write',
+    'content:write', 'content:review', 'compliance:manage', 'channel:manage', 'incident:write', 'risk:write',
   ],
   owner: Permission.options,
 };

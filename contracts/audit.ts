@@ -26,6 +26,8 @@ export const AuditEntityType = z.enum([
   'compliance-category',
   'compliance-lookalike',
   'content-item',
+  'channel',
+  'channel-route',
   'incident',
   'playbook',
   'risk',

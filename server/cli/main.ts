@@ -15,6 +15,7 @@ import { systemActor } from '../platform/context';
 import { migrateToLatest, withTransaction } from '../platform/db';
 import { DomainError, messageOf } from '../platform/errors';
 import { buildApp } from '../platform/http';
+import { startDeliveryWorker } from '../modules/channels/channels.delivery';
 import { openRuntime, type Runtime } from '../platform/runtime';
 import { countUsers } from '../modules/accounts/accounts.repository';
 import { createApiToken, insertUserAccount } from '../modules/accounts/accounts.service';
@@ -87,8 +88,11 @@ async function start(demo: boolean) {
   const rt = await openRuntime(config);
   if (demo && (await countUsers(rt.deps.db)) === 0) await setupDemo(rt.deps);
   const app = await buildApp(rt.deps);
+  // Outgoing notifications (channels): delivered from the outbox on an unref'd timer, nudged by the code that fills it.
+  const deliveries = startDeliveryWorker(rt.deps, { onError: (err) => app.log.error({ err }, 'notification delivery failed') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await deliveries.stop();
     await app.close();
     await rt.close();
     process.exit(0);

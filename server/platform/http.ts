@@ -29,6 +29,7 @@ import { packRoutes } from '../modules/compliance/packs.routes';
 import { contentRoutes } from '../modules/content/content.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
+import { channelsRoutes } from '../modules/channels/channels.routes';
 import { incidentsRoutes } from '../modules/incidents/incidents.routes';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -165,6 +166,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await contentRoutes(app);
   await findingsRoutes(app);
   await notificationsRoutes(app);
+  await channelsRoutes(app);
   await incidentsRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
