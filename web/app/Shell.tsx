@@ -23,6 +23,7 @@ import {
   SafetyOutlined,
   FileProtectOutlined,
   AlertOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { meKey } from './api';
@@ -53,6 +54,7 @@ const NAV: NavItem[] = [
   { key: 'content', path: '/content', label: 'nav.content', icon: <FileProtectOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'compliance', path: '/compliance/packs', label: 'nav.compliance', icon: <SafetyOutlined />, when: 'catalog:read', group: 'compliance' },
+  { key: 'channels', path: '/channels', label: 'nav.channels', icon: <NotificationOutlined />, when: 'channel:manage', group: 'risk' },
   { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },
   { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read', group: 'organisation' },
   { key: 'duties', path: '/duties', label: 'nav.duties', icon: <UnorderedListOutlined />, when: 'catalog:read', group: 'organisation' },

@@ -32,6 +32,7 @@ const PacksPage = lazy(() => import('../features/compliance/PacksPage'));
 const PackDetailPage = lazy(() => import('../features/compliance/PackDetailPage'));
 const ContentPage = lazy(() => import('../features/content/ContentPage'));
 const ContentEditorPage = lazy(() => import('../features/content/ContentEditorPage'));
+const ChannelsPage = lazy(() => import('../features/channels/ChannelsPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
 function Root() {
@@ -135,6 +136,7 @@ export const router = createBrowserRouter([
           { path: '/compliance/packs/:id', element: <Allowed when="catalog:read"><PackDetailPage /></Allowed> },
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
+          { path: '/channels', element: <Allowed when="channel:manage"><ChannelsPage /></Allowed> },
           { path: '/my-schedule', element: <MySchedulePage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
