@@ -187,6 +187,7 @@ function DeliveryLog({ channels }: { channels: ChannelView[] }) {
     {
       title: t('channels.delivery.message'),
       key: 'message',
+      width: 340,
       render: (_: unknown, d) => (
         <Space size={4} wrap>
           <SeverityTag severity={d.severity} />
@@ -198,7 +199,7 @@ function DeliveryLog({ channels }: { channels: ChannelView[] }) {
     {
       title: t('channels.delivery.channel'),
       key: 'channel',
-      width: 260,
+      width: 240,
       render: (_: unknown, d) => (
         <Space size={4}>
           {d.channelKind ? <KindTag kind={d.channelKind} /> : null}
@@ -274,7 +275,7 @@ function DeliveryLog({ channels }: { channels: ChannelView[] }) {
           dataSource={page?.items ?? []}
           columns={columns}
           pagination={false}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1300 }}
           data-testid="deliveries-table"
           locale={{ emptyText: <EmptyState text={t('channels.delivery.empty')} /> }}
           expandable={{
