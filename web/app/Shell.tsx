@@ -24,6 +24,10 @@ import {
   FileProtectOutlined,
   AlertOutlined,
   NotificationOutlined,
+  CheckSquareOutlined,
+  FireOutlined,
+  ReadOutlined,
+  HeatMapOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { meKey } from './api';
@@ -46,6 +50,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { key: 'overview', path: '/', label: 'nav.overview', icon: <DashboardOutlined /> },
   { key: 'my-schedule', path: '/my-schedule', label: 'nav.mySchedule', icon: <ScheduleOutlined /> },
+  { key: 'my-tasks', path: '/my-tasks', label: 'nav.myTasks', icon: <CheckSquareOutlined /> },
   { key: 'live', path: '/live', label: 'nav.liveWall', icon: <FundProjectionScreenOutlined />, when: 'room:read', group: 'planning' },
   { key: 'sessions', path: '/sessions', label: 'nav.sessions', icon: <VideoCameraOutlined />, when: 'room:read', group: 'planning' },
   { key: 'calendar', path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, when: 'room:read', group: 'planning' },
@@ -54,6 +59,9 @@ const NAV: NavItem[] = [
   { key: 'content', path: '/content', label: 'nav.content', icon: <FileProtectOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'compliance', path: '/compliance/packs', label: 'nav.compliance', icon: <SafetyOutlined />, when: 'catalog:read', group: 'compliance' },
+  { key: 'incidents', path: '/incidents', label: 'nav.incidents', icon: <FireOutlined />, when: 'room:read', group: 'risk' },
+  { key: 'playbooks', path: '/playbooks', label: 'nav.playbooks', icon: <ReadOutlined />, when: 'room:read', group: 'risk' },
+  { key: 'risks', path: '/risks', label: 'nav.risks', icon: <HeatMapOutlined />, when: 'room:read', group: 'risk' },
   { key: 'channels', path: '/channels', label: 'nav.channels', icon: <NotificationOutlined />, when: 'channel:manage', group: 'risk' },
   { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },
   { key: 'positions', path: '/positions', label: 'nav.positions', icon: <IdcardOutlined />, when: 'catalog:read', group: 'organisation' },

@@ -32,6 +32,11 @@ const PacksPage = lazy(() => import('../features/compliance/PacksPage'));
 const PackDetailPage = lazy(() => import('../features/compliance/PackDetailPage'));
 const ContentPage = lazy(() => import('../features/content/ContentPage'));
 const ContentEditorPage = lazy(() => import('../features/content/ContentEditorPage'));
+const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage'));
+const IncidentDetailPage = lazy(() => import('../features/incidents/IncidentDetailPage'));
+const PlaybooksPage = lazy(() => import('../features/incidents/PlaybooksPage'));
+const RisksPage = lazy(() => import('../features/incidents/RisksPage'));
+const MyTasksPage = lazy(() => import('../features/incidents/MyTasksPage'));
 const ChannelsPage = lazy(() => import('../features/channels/ChannelsPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
@@ -137,7 +142,12 @@ export const router = createBrowserRouter([
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
           { path: '/channels', element: <Allowed when="channel:manage"><ChannelsPage /></Allowed> },
+          { path: '/incidents', element: <Allowed when="room:read"><IncidentsPage /></Allowed> },
+          { path: '/incidents/:id', element: <Allowed when="room:read"><IncidentDetailPage /></Allowed> },
+          { path: '/playbooks', element: <Allowed when="room:read"><PlaybooksPage /></Allowed> },
+          { path: '/risks', element: <Allowed when="room:read"><RisksPage /></Allowed> },
           { path: '/my-schedule', element: <MySchedulePage /> },
+          { path: '/my-tasks', element: <MyTasksPage /> },
           { path: '/profile', element: <ProfilePage /> },
           { path: '*', element: <NotFound /> },
         ],
