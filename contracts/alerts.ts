@@ -24,7 +24,7 @@ export const AlertThresholds = z.object({
     enabled: Enabled,
     /** Any block finding in the host's speech raises a critical alert. */
     blockSpeech: z.boolean(),
-    /** `warnCount` warn-or-block findings within `windowMinutes` raise a warn alert. */
+    /** `warnCount` lines (comments or host speech) with warn-or-block findings within `windowMinutes` raise a warn alert. */
     warnCount: int(1, 1000, 'warnCount'),
     windowMinutes: int(1, 240, 'windowMinutes'),
   }),
@@ -92,6 +92,8 @@ export const AlertDetail = z.object({
   examples: z.array(z.object({ at: z.string(), userName: z.string().nullable(), text: z.string() })).optional(),
   /** Compliance: the terms matched. */
   terms: z.array(z.string()).optional(),
+  /** Firings of the same episode (minute, silence) refresh the alert without counting again. */
+  episode: z.string().optional(),
   /** The note written when it was resolved. */
   resolveNote: z.string().optional(),
 });

@@ -26,6 +26,8 @@ export const AuditEntityType = z.enum([
   'compliance-category',
   'compliance-lookalike',
   'content-item',
+  'alert',
+  'alert-rules',
   'channel',
   'channel-route',
   'incident',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { AlertView } from './alerts';
 import { SessionSummary } from './ingest';
 import { SessionStatus, SlotType } from './planning';
 
 // The live monitor's WebSocket messages: GET /api/v1/sessions/{id}/live sends a LiveSnapshot on connect, then at most
-// a LiveDelta within 40 ms of each commit (coalesced) while events arrive; GET /api/v1/live (the wall) sends a LiveWall every second.
+// a LiveDelta within 40 ms of each commit (coalesced) while events arrive, and a LiveAlerts when its alerts change; GET /api/v1/live (the wall) sends a LiveWall every second.
 
 const Count = z.number().int().min(0);
 
@@ -84,6 +85,8 @@ export const LiveSnapshot = z.object({
   startedAt: z.string(),
   /** The server's clock, so a client can correct its own when it times the current slot. */
   serverTime: z.string(),
+  /** The session's open and acknowledged alerts (issue 6), open first, most severe first. */
+  alerts: z.array(AlertView).optional(),
 });
 export type LiveSnapshot = z.infer<typeof LiveSnapshot>;
 
@@ -102,7 +105,11 @@ export const LiveDelta = z.object({
 });
 export type LiveDelta = z.infer<typeof LiveDelta>;
 
-export const LiveSessionMessage = z.discriminatedUnion('type', [LiveSnapshot, LiveDelta]);
+/** The session's open and acknowledged alerts, in full (replace the client's list), whenever one opens, fires again, is acknowledged or resolved. */
+export const LiveAlerts = z.object({ type: z.literal('alerts'), sessionId: z.string(), alerts: z.array(AlertView) });
+export type LiveAlerts = z.infer<typeof LiveAlerts>;
+
+export const LiveSessionMessage = z.discriminatedUnion('type', [LiveSnapshot, LiveDelta, LiveAlerts]);
 export type LiveSessionMessage = z.infer<typeof LiveSessionMessage>;
 
 /** A live session's headline numbers on the wall. */

@@ -25,6 +25,7 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes';
 import { complianceRoutes } from '../modules/compliance/compliance.routes';
 import { findingsRoutes } from '../modules/compliance/findings.routes';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes';
+import { alertsRoutes } from '../modules/alerts/alerts.routes';
 import { packRoutes } from '../modules/compliance/packs.routes';
 import { contentRoutes } from '../modules/content/content.routes';
 import { setupRoutes } from '../modules/setup/setup.routes';
@@ -166,6 +167,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await contentRoutes(app);
   await findingsRoutes(app);
   await notificationsRoutes(app);
+  await alertsRoutes(app);
   await channelsRoutes(app);
   await incidentsRoutes(app);
 

@@ -451,6 +451,15 @@ export interface Database {
   // ---- issue 6, sentiment area: add its tables below this line ----
 
   // ---- issue 6, alerts area: add its tables below this line ----
+  alert_rules: {
+    room_id: string;
+    team_id: string;
+    /** JSON AlertThresholds. */
+    thresholds: string;
+    updated_by: string | null;
+    updated_at: string;
+  };
+  alert_cursors: { session_id: string; finding_id: number | string; updated_at: string };
 
   // ---- issue 6, channels area: add its tables below this line ----
   channels: {

@@ -6,14 +6,14 @@ const T0 = Date.parse('2026-12-01T11:00:00.000Z');
 const at = (min: number) => new Date(T0 + min * 60_000).toISOString();
 
 describe('complianceFirings', () => {
-  const f = (id: number, min: number, source: FindingFact['source'], severity: FindingFact['severity'], term = '最'): FindingFact => ({ id, at: at(min), source, severity, term });
+  const f = (id: number, min: number, source: FindingFact['source'], severity: FindingFact['severity'], term = '最'): FindingFact => ({ id, eventId: id, at: at(min), source, severity, term });
   it.each([
     ['nothing new', [], [], []],
     ['a block in host speech is critical', [f(1, 0, 'transcript', 'block', '全网最低')], null, [['block_speech', 'critical', 1]]],
     ['a block in a comment is not host speech', [f(1, 0, 'comment', 'block')], null, []],
     ['info findings never add up', [f(5, 4, 'comment', 'info')], [1, 2, 3, 4, 5].map((i) => f(i, i - 1, 'comment', 'info')), []],
-    ['five warnings within ten minutes', [f(5, 9, 'comment', 'warn')], [1, 2, 3, 4, 5].map((i) => f(i, (i - 1) * 2, 'comment', 'warn')), [['warn_burst', 'warn', 1]]],
-    ['five warnings spread over more than ten minutes', [f(5, 12, 'comment', 'warn')], [1, 2, 3, 4, 5].map((i) => f(i, (i - 1) * 3, 'comment', 'warn')), []],
+    ['five flagged lines within ten minutes', [f(5, 9, 'comment', 'warn')], [1, 2, 3, 4, 5].map((i) => f(i, (i - 1) * 2, 'comment', 'warn')), [['warn_burst', 'warn', 1]]],
+    ['five flagged lines spread over more than ten minutes', [f(5, 12, 'comment', 'warn')], [1, 2, 3, 4, 5].map((i) => f(i, (i - 1) * 3, 'comment', 'warn')), []],
   ] as const)('%s', (_name, fresh, recent, expected) => {
     const out = complianceFirings(fresh, recent ?? fresh, D.compliance);
     expect(out.map((o) => [o.rule, o.severity, o.occurrences])).toEqual(expected);
@@ -21,6 +21,9 @@ describe('complianceFirings', () => {
   it('names the terms and can be switched off', () => {
     const fresh = [f(1, 0, 'transcript', 'block', '全网最低'), f(2, 0, 'transcript', 'block', '第一')];
     expect(complianceFirings(fresh, fresh, D.compliance)[0]!.title.zh).toBe('主播口播违规：全网最低、第一');
+    // one line with 全网最低 (and the 最低 inside it) is one occurrence, named by its longest term
+    const line = [f(3, 0, 'transcript', 'block', '全网最低'), { ...f(4, 0, 'transcript', 'block', '最低'), eventId: 3 }];
+    expect(complianceFirings(line, line, D.compliance)[0]).toMatchObject({ occurrences: 1, title: { zh: '主播口播违规：全网最低' } });
     expect(complianceFirings(fresh, fresh, { ...D.compliance, enabled: false })).toEqual([]);
     expect(complianceFirings(fresh, fresh, { ...D.compliance, blockSpeech: false, warnCount: 3 })).toEqual([]);
   });

@@ -10,6 +10,8 @@ export interface AlertFiring {
   /** Occurrences this firing adds to the alert's count. */
   occurrences: number;
 }
+// A firing carries detail.episode when it can repeat itself (a minute still filling, a silence going on): a firing of the
+// same episode refreshes the alert's numbers without counting again.
 
 const MINUTE = 60_000;
 const SEVERITY_RANK: Record<AlertSeverity, number> = { info: 0, warn: 1, critical: 2 };
@@ -29,6 +31,8 @@ const pct = (x: number) => Math.round(x * 1000) / 10;
 
 export interface FindingFact {
   id: number;
+  /** The line it was found in: one line with three terms is one occurrence. */
+  eventId: number;
   at: string;
   source: 'comment' | 'transcript';
   severity: 'info' | 'warn' | 'block';
@@ -38,21 +42,25 @@ export interface FindingFact {
 /**
  * Compliance firings from the findings stored since the last evaluation (`fresh`, ids above the cursor) and those in
  * the window before the latest (`recent`, which includes the fresh ones). A block in the host's speech is critical at
- * once; `warnCount` warn-or-block findings within `windowMinutes` of the latest are a warn.
+ * once; `warnCount` lines with warn-or-block findings within `windowMinutes` of the latest are a warn. Counts are of
+ * lines, not findings: one line matching 全网最低, 最低 and 最低价 is one thing a host said.
  */
 export function complianceFirings(fresh: readonly FindingFact[], recent: readonly FindingFact[], t: AlertThresholds['compliance']): AlertFiring[] {
   if (!t.enabled || !fresh.length) return [];
   const out: AlertFiring[] = [];
   const speech = fresh.filter((f) => f.source === 'transcript' && f.severity === 'block');
+  const lines = (fs: readonly FindingFact[]) => new Set(fs.map((f) => f.eventId)).size;
   if (t.blockSpeech && speech.length) {
-    const terms = [...new Set(speech.map((f) => f.term))];
+    // 全网最低 also holds 最低: name the longest terms only.
+    const spelled = [...new Set(speech.map((f) => f.term))];
+    const terms = spelled.filter((x) => !spelled.some((o) => o !== x && o.includes(x)));
     out.push({
       kind: 'compliance',
       rule: 'block_speech',
       severity: 'critical',
       title: { zh: `主播口播违规：${terms.join('、')}`, en: `Host speech violation: ${terms.join(', ')}` },
-      detail: { metrics: { findings: speech.length }, terms, from: speech[0]!.at, to: speech[speech.length - 1]!.at },
-      occurrences: speech.length,
+      detail: { metrics: { findings: speech.length, lines: lines(speech) }, terms, from: speech[0]!.at, to: speech[speech.length - 1]!.at },
+      occurrences: lines(speech),
     });
   }
   const freshSerious = fresh.filter((f) => f.severity !== 'info');
@@ -60,18 +68,19 @@ export function complianceFirings(fresh: readonly FindingFact[], recent: readonl
     const latest = Math.max(...recent.map((f) => Date.parse(f.at)));
     const since = latest - t.windowMinutes * MINUTE;
     const inWindow = recent.filter((f) => f.severity !== 'info' && Date.parse(f.at) > since);
-    if (inWindow.length >= t.warnCount) {
+    const flagged = lines(inWindow);
+    if (flagged >= t.warnCount) {
       const terms = [...new Set(inWindow.map((f) => f.term))].slice(0, 10);
       out.push({
         kind: 'compliance',
         rule: 'warn_burst',
         severity: 'warn',
         title: {
-          zh: `${t.windowMinutes} 分钟内 ${inWindow.length} 条违规提示`,
-          en: `${inWindow.length} compliance findings within ${t.windowMinutes} min`,
+          zh: `${t.windowMinutes} 分钟内 ${flagged} 条发言命中违规词`,
+          en: `${flagged} lines with compliance findings within ${t.windowMinutes} min`,
         },
-        detail: { metrics: { findings: inWindow.length, threshold: t.warnCount, windowMinutes: t.windowMinutes }, terms, from: new Date(since).toISOString(), to: new Date(latest).toISOString() },
-        occurrences: freshSerious.length,
+        detail: { metrics: { lines: flagged, findings: inWindow.length, threshold: t.warnCount, windowMinutes: t.windowMinutes }, terms, from: new Date(since).toISOString(), to: new Date(latest).toISOString() },
+        occurrences: lines(freshSerious),
       });
     }
   }
@@ -127,6 +136,7 @@ export function sentimentSurge(current: SentimentMinute, history: readonly Senti
       metrics: { ratio: pct(ratio), baseline: pct(baseline.ratio), multiple: t.multiple, negative: current.negative, volume, baselineMinutes: baseline.samples },
       from: current.minute,
       to: new Date(Date.parse(current.minute) + MINUTE).toISOString(),
+      episode: current.minute,
     },
     occurrences: 1,
   };
@@ -157,7 +167,7 @@ export function viewerDrop(minutes: readonly ViewerMinute[], t: AlertThresholds[
     rule: 'drop',
     severity,
     title: { zh: `在线人数骤降 ${pct(drop)}%：${peak.viewers} → ${last.viewers}`, en: `Viewers dropped ${pct(drop)}%: ${peak.viewers} → ${last.viewers}` },
-    detail: { metrics: { peak: peak.viewers, current: last.viewers, dropPercent: pct(drop), threshold: t.percent, windowMinutes: t.windowMinutes }, from: peak.minute, to: last.minute },
+    detail: { metrics: { peak: peak.viewers, current: last.viewers, dropPercent: pct(drop), threshold: t.percent, windowMinutes: t.windowMinutes }, from: peak.minute, to: last.minute, episode: last.minute },
     occurrences: 1,
   };
 }
@@ -187,7 +197,7 @@ export function streamSilent(s: SessionClock, now: number, t: AlertThresholds['s
     title: s.lastEventAt
       ? { zh: `直播无数据已 ${silent} 分钟`, en: `No events from the stream for ${silent} min` }
       : { zh: `已到开播时间 ${silent} 分钟，仍未收到直播数据`, en: `${silent} min past the planned start and no events yet` },
-    detail: { metrics: { silentMinutes: silent, threshold: t.minutes }, from: new Date(heard).toISOString(), to: new Date(now).toISOString() },
+    detail: { metrics: { silentMinutes: silent, threshold: t.minutes }, from: new Date(heard).toISOString(), to: new Date(now).toISOString(), episode: new Date(heard).toISOString() },
     occurrences: 1,
   };
 }
@@ -224,6 +234,7 @@ export function gmvPace(p: PaceFacts, now: number, t: AlertThresholds['gmvPace']
       metrics: { actualFen: p.gmvFen, expectedFen: expected, goalFen: p.goalGmvFen, behindPercent: pct(behind), elapsedMinutes: Math.floor(elapsed / MINUTE), plannedMinutes: Math.round(planned / MINUTE) },
       from: p.startedAt,
       to: new Date(now).toISOString(),
+      episode: p.startedAt,
     },
     occurrences: 1,
   };

@@ -4,6 +4,7 @@ import type { Deps } from '../../platform/context';
 import { withTransaction, type Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
+import { evaluateCommitted } from '../alerts/alerts.engine';
 import { scanLiveEvents, type ScannableEvent } from '../compliance/live-scan';
 import { adaptBatch, DEFAULT_GIFT_RATES, type BatchParse } from './adapters';
 import * as repo from './ingest.repository';
@@ -136,6 +137,8 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
   });
   // Committed: the live monitor may read it now.
   publishCommitted(deps, stored.sessionIds);
+  // Alerts are judged on committed data, outside the transaction and after the response; a failure is logged, never the batch's.
+  evaluateCommitted(deps, stored.sessionIds);
   return stored;
 }
 

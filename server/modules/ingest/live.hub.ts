@@ -1,4 +1,5 @@
-import type { LiveComment, LiveDelta, LiveHeadline, LiveWall } from '../../../contracts/live';
+import type { AlertView } from '../../../contracts/alerts';
+import type { LiveAlerts, LiveComment, LiveDelta, LiveHeadline, LiveWall } from '../../../contracts/live';
 import type { Deps, TeamScope } from '../../platform/context';
 import { inScope } from '../../platform/context';
 import { sessionSummary } from './ingest.repository';
@@ -17,7 +18,7 @@ const EVENTS_PER_TICK = 5000;
 const COMMENTS_PER_DELTA = 100;
 
 export interface SessionWatcher {
-  send(message: LiveDelta): void;
+  send(message: LiveDelta | LiveAlerts): void;
 }
 export interface WallWatcher {
   scope: TeamScope;
@@ -135,6 +136,19 @@ export class LiveHub {
     }
   }
 
+  /** A session's alerts changed: its watchers get the whole active list. */
+  sendAlerts(sessionId: string, alerts: AlertView[]) {
+    const w = this.sessions.get(sessionId);
+    if (!w) return;
+    const message: LiveAlerts = { type: 'alerts', sessionId, alerts };
+    for (const watcher of w.watchers) watcher.send(message);
+  }
+
+  /** Whether anyone watches the session (the alert engine skips reading alerts nobody would see). */
+  isWatched(sessionId: string): boolean {
+    return this.sessions.has(sessionId);
+  }
+
   stop() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -219,4 +233,14 @@ export function liveHubOf(deps: Deps): LiveHub {
 /** The ingest service's one call after a commit. */
 export function publishCommitted(deps: Deps, sessionIds: readonly string[]) {
   hubs.get(deps)?.markChanged(sessionIds);
+}
+
+/** The alert engine's call when a session's alerts changed. */
+export function publishSessionAlerts(deps: Deps, sessionId: string, alerts: AlertView[]) {
+  hubs.get(deps)?.sendAlerts(sessionId, alerts);
+}
+
+/** Whether a session has watchers on the live monitor. */
+export function isSessionWatched(deps: Deps, sessionId: string): boolean {
+  return hubs.get(deps)?.isWatched(sessionId) ?? false;
 }

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { IdParams } from '../../../contracts/common';
-import type { LiveDelta, LiveSnapshot, LiveWall } from '../../../contracts/live';
+import type { LiveAlerts, LiveDelta, LiveSnapshot, LiveWall } from '../../../contracts/live';
 import type { SessionView } from '../../../contracts/planning';
 import { DomainError } from '../../platform/errors';
 import type { App } from '../../platform/http';
+import { activeSessionAlerts } from '../alerts/alerts.repository';
 import { findSession, listSlots } from '../planning/planning.repository';
 import { sessionSummary } from './ingest.repository';
 import { requireSameOriginSocket } from './ingest.ws';
@@ -43,11 +44,11 @@ export async function liveRoutes(app: App) {
     async (socket: WebSocket, req) => {
       const session = sessions.get(req)!;
       // Deltas wait until the snapshot is out, so the client always starts from one.
-      let pending: LiveDelta[] | null = [];
-      const sendNow = (message: LiveSnapshot | LiveDelta) => {
+      let pending: (LiveDelta | LiveAlerts)[] | null = [];
+      const sendNow = (message: LiveSnapshot | LiveDelta | LiveAlerts) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
-      const watcher = { send: (delta: LiveDelta) => (pending ? pending.push(delta) : sendNow(delta)) };
+      const watcher = { send: (delta: LiveDelta | LiveAlerts) => (pending ? pending.push(delta) : sendNow(delta)) };
       let stop: (() => void) | null = null;
       let closed = false;
       socket.on('close', () => {
@@ -59,12 +60,13 @@ export async function liveRoutes(app: App) {
       if (closed) return stop();
       const { cursor } = watched;
       try {
-        const [minutes, summary, comments, flagged, slots] = await Promise.all([
+        const [minutes, summary, comments, flagged, slots, alerts] = await Promise.all([
           live.latestMinutes(deps.db, session.id, SNAPSHOT_MINUTES),
           sessionSummary(deps.db, session.id),
           live.latestComments(deps.db, session.id, cursor, SNAPSHOT_COMMENTS),
           live.flaggedLines(deps.db, session.id, 0, cursor, SNAPSHOT_FLAGGED),
           listSlots(deps.db, session.id),
+          activeSessionAlerts(deps.db, session.id),
         ]);
         sendNow({
           type: 'snapshot',
@@ -76,6 +78,7 @@ export async function liveRoutes(app: App) {
           slots: slots.map((s) => ({ id: s.id, position: s.position, productName: s.productName, productSku: s.productSku, slotType: s.slotType, plannedMinutes: s.plannedMinutes })),
           startedAt: summary.firstEventAt ?? session.plannedStart,
           serverTime: new Date().toISOString(),
+          alerts,
         });
       } catch (err) {
         req.log.error({ err }, 'live snapshot failed');
