@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from '../server/platform/random';
 // The package export, as other programs import it (built into dist/scanner by `npm run build:scanner`).
 import { ALL_EVASION_ON, compileScanner, createScanner, DEFAULT_PACKS } from 'showrunner/scanner';
 
@@ -28,17 +29,6 @@ const FastScanner = require('fastscan') as new (words: string[]) => FastScanner;
 type Mint = { filter(text: string, options: { replace: boolean }): { words: string[] } };
 const { Mint } = require('mint-filter') as { Mint: new (words: string[]) => Mint };
 
-/** mulberry32: a small seeded generator, so every run scans the same corpus. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OPENERS = ['', '', '', '主播', '姐妹们', '宝宝们', '家人们', '老板', '小姐姐', '哥', 'hello', 'hi ', '求', '请问'];
 const BODIES = [
@@ -58,7 +48,7 @@ const EVASIVE = [
 ];
 
 export function generateComments(count: number, terms: readonly string[]): string[] {
-  const random = seeded(20261127);
+  const random = mulberry32(20261127);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const out = new Array<string>(count);
   for (let i = 0; i < count; i++) {
@@ -75,7 +65,7 @@ export function generateComments(count: number, terms: readonly string[]): strin
 
 /** Random terms of 2–6 common Han characters, some with ASCII, for the compile measurement. */
 function generateTerms(count: number): string[] {
-  const random = seeded(50_000);
+  const random = mulberry32(50_000);
   const han = '的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出要于就下得可你年生自会那后能对着事其里所去行过家十用发天如然作方成者多日都三小军二无同么经法当起与好看学进种将还分此心前面又定见只主没公从';
   const terms = new Set<string>();
   while (terms.size < count) {

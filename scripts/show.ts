@@ -1,5 +1,6 @@
 // A believable live-commerce show, as a stream of normalized moments: the simulator turns each into a platform's own
 // message shapes. Deterministic for a seed, so a test run is repeatable.
+import { mulberry32 } from '../server/platform/random';
 
 export type Moment =
   | { kind: 'comment'; user: Viewer; text: string }
@@ -67,16 +68,7 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['小美', '大壮', '晴天', '橙子', '花花', '不吃香菜', '爱逛街', '慢慢', '一一', '猫猫', '喵喵', '阿杰'];
 
 /** A small deterministic PRNG (mulberry32). */
-export function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 export class Show {
   private rand: () => number;

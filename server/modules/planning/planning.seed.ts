@@ -3,6 +3,7 @@ import type { ChecklistTemplateItem, CrewMember, ProductCategory, SlotInput, Ses
 import { ON_AIR_ROLES } from '../../../contracts/planning';
 import { json, type Executor } from '../../platform/db';
 import { stableId } from '../../platform/ids';
+import { rngFor, type Rng } from '../../platform/random';
 import type { Database } from '../../platform/schema';
 import type { DemoCompany, DemoPerson } from '../setup/demo.data';
 import { defaultWorkRules } from './planning.defaults';
@@ -29,21 +30,7 @@ const FACT_WINDOW_MS = 8 * 86_400_000;
 const MINUTE = 60_000;
 const CHUNK = 300;
 
-type Rng = () => number;
 
-/** mulberry32 seeded by a FNV-1a hash of `key`: the same key always gives the same sequence. */
-function rngFor(key: string): Rng {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const between = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 function pick<T>(rng: Rng, items: readonly T[]): T {

@@ -2,6 +2,7 @@ import type { Role } from '../../../contracts/accounts';
 import { DEFAULT_LEVELS } from '../../../contracts/catalog';
 import type { PersonStatus } from '../../../contracts/people';
 import type { Platform } from '../../../contracts/team';
+import { mulberry32, type Rng } from '../../platform/random';
 import { defaultPositions } from '../catalog/catalog.defaults';
 
 // The demo company: 3 teams, 6 rooms, 31 people, 9 users. Pure and deterministic: the same seed
@@ -71,19 +72,7 @@ const DAY_MS = 86_400_000;
 // ---------------------------------------------------------------------------------------------
 // Random source
 
-type Rng = () => number;
 
-/** mulberry32: tiny, fast, and good enough for demo data. Returns floats in [0, 1). */
-function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const intBetween = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
 
