@@ -20,6 +20,10 @@ export const LiveMinute = z.object({
   giftValueFen: Count,
   orders: Count,
   gmvFen: Count,
+  /** Comments by sentiment (issue 6); comments stored before sentiment existed count in none. */
+  positive: Count,
+  neutral: Count,
+  negative: Count,
 });
 export type LiveMinute = z.infer<typeof LiveMinute>;
 

@@ -32,6 +32,7 @@ import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 import { channelsRoutes } from '../modules/channels/channels.routes';
 import { incidentsRoutes } from '../modules/incidents/incidents.routes';
+import { sentimentRoutes } from '../modules/sentiment/sentiment.routes';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -170,6 +171,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await alertsRoutes(app);
   await channelsRoutes(app);
   await incidentsRoutes(app);
+  await sentimentRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

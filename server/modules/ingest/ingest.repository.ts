@@ -13,6 +13,13 @@ const MAX_PARAMS = 30_000;
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** A comment's sentiment as stored with it (issue 6): label, score in [-1, 1], aspect tags. */
+export interface EventSentiment {
+  label: string;
+  score: number;
+  aspects: readonly string[];
+}
+
 const EVENT_COLUMNS = [
   'room_id',
   'session_id',
@@ -35,6 +42,9 @@ const EVENT_COLUMNS = [
   'buyer_ref',
   'status',
   'raw',
+  'sentiment',
+  'sentiment_score',
+  'aspects',
 ] as const;
 
 function dialectOf(db: Executor): Dialect {
@@ -74,14 +84,14 @@ async function insertRows<R>(db: Executor, dialect: Dialect, table: string, colu
  * Inserts events, skipping platform message ids already stored for the room. Returns the new ones: their index into
  * `rows` and their stored id, in `rows` order.
  */
-export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent }[], receivedAt: string): Promise<{ index: number; id: number }[]> {
+export async function insertEvents(db: Executor, roomId: string, rows: { sessionId: string; event: NormalizedEvent; sentiment?: EventSentiment | null }[], receivedAt: string): Promise<{ index: number; id: number }[]> {
   const dialect = dialectOf(db);
   const perStatement = Math.floor(MAX_PARAMS / EVENT_COLUMNS.length);
   const inserted: { index: number; id: number }[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const params: unknown[] = [];
-    for (const { sessionId, event: e } of chunk) {
+    for (const { sessionId, event: e, sentiment } of chunk) {
       params.push(
         roomId,
         sessionId,
@@ -104,6 +114,9 @@ export async function insertEvents(db: Executor, roomId: string, rows: { session
         e.buyerRef,
         e.status,
         e.raw === undefined ? null : JSON.stringify(e.raw),
+        sentiment?.label ?? null,
+        sentiment?.score ?? null,
+        sentiment ? JSON.stringify(sentiment.aspects) : null,
       );
     }
     const result = await insertRows<{ id: number | string; platform_msg_id: string | null; platform: string }>(
@@ -158,6 +171,9 @@ export async function addMinutes(db: Executor, dialect: Dialect, deltas: MinuteD
       viewers_max: d.viewersMax,
       viewers_sum: d.viewersSum,
       viewers_samples: d.viewersSamples,
+      sentiment_pos: d.sentimentPositive,
+      sentiment_neu: d.sentimentNeutral,
+      sentiment_neg: d.sentimentNegative,
     }));
     const add = (c: string) => sql.raw<number>(`live_minutes.${c} + excluded.${c}`);
     await db
@@ -184,6 +200,9 @@ export async function addMinutes(db: Executor, dialect: Dialect, deltas: MinuteD
           viewers_max: greatest(dialect, 'live_minutes.viewers_max', 'excluded.viewers_max'),
           viewers_sum: add('viewers_sum'),
           viewers_samples: add('viewers_samples'),
+          sentiment_pos: add('sentiment_pos'),
+          sentiment_neu: add('sentiment_neu'),
+          sentiment_neg: add('sentiment_neg'),
         }),
       )
       .execute();

@@ -72,6 +72,10 @@ export interface MinuteDelta {
   viewersMax: number | null;
   viewersSum: number;
   viewersSamples: number;
+  /** Comments by sentiment (issue 6). */
+  sentimentPositive: number;
+  sentimentNeutral: number;
+  sentimentNegative: number;
 }
 
 export interface SessionDelta {
@@ -105,6 +109,9 @@ const emptyMinute = (sessionId: string, minute: string): MinuteDelta => ({
   viewersMax: null,
   viewersSum: 0,
   viewersSamples: 0,
+  sentimentPositive: 0,
+  sentimentNeutral: 0,
+  sentimentNegative: 0,
 });
 
 const max = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -115,11 +122,11 @@ export function commenterKey(e: NormalizedEvent): string | null {
   return e.user.id ? `id:${e.user.id}` : e.user.name ? `name:${e.user.name}` : null;
 }
 
-/** Adds up newly stored events into per-minute and per-session deltas. */
-export function accumulate(events: readonly { sessionId: string; event: NormalizedEvent }[]) {
+/** Adds up newly stored events into per-minute and per-session deltas; a comment's sentiment, when it has one, is counted too. */
+export function accumulate(events: readonly { sessionId: string; event: NormalizedEvent; sentiment?: { label: 'positive' | 'neutral' | 'negative' } | null }[]) {
   const minutes = new Map<string, MinuteDelta>();
   const sessions = new Map<string, SessionDelta>();
-  for (const { sessionId, event: e } of events) {
+  for (const { sessionId, event: e, sentiment } of events) {
     const minute = minuteOf(e.at);
     const key = `${sessionId}|${minute}`;
     let m = minutes.get(key);
@@ -133,6 +140,9 @@ export function accumulate(events: readonly { sessionId: string; event: Normaliz
     switch (e.kind) {
       case 'comment':
         m.comments++;
+        if (sentiment?.label === 'positive') m.sentimentPositive++;
+        else if (sentiment?.label === 'negative') m.sentimentNegative++;
+        else if (sentiment) m.sentimentNeutral++;
         break;
       case 'gift':
         m.gifts += e.count ?? 1;

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { evaluateCommitted } from '../alerts/alerts.engine';
 import { scanLiveEvents, type ScannableEvent } from '../compliance/live-scan';
+import { sentimentOf } from '../sentiment/sentiment.rules';
 import { adaptBatch, DEFAULT_GIFT_RATES, type BatchParse } from './adapters';
 import * as repo from './ingest.repository';
 import { publishCommitted } from './live.hub';
@@ -64,7 +65,8 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
         s.start = Math.floor(t / 60_000) * 60_000;
         extended.set(s.id, s.end);
       }
-      return { sessionId, event };
+      // A comment's sentiment is stored with it, in the same insert, and counted in its minute's rollup.
+      return { sessionId, event, sentiment: sentimentOf(event) };
     });
 
     const at = nowIso();

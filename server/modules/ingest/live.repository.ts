@@ -4,7 +4,7 @@ import { minuteOf } from './ingest.rules';
 
 const MINUTE = 60_000;
 
-type MinuteRow = { minute: string; viewers_max: unknown; comments: unknown; commenters: unknown; likes: unknown; gifts: unknown; gift_fen: unknown; orders: unknown; gmv_fen: unknown };
+type MinuteRow = { minute: string; viewers_max: unknown; comments: unknown; commenters: unknown; likes: unknown; gifts: unknown; gift_fen: unknown; orders: unknown; gmv_fen: unknown; sentiment_pos: unknown; sentiment_neu: unknown; sentiment_neg: unknown };
 
 function toMinute(r: MinuteRow): LiveMinute {
   return {
@@ -17,10 +17,13 @@ function toMinute(r: MinuteRow): LiveMinute {
     giftValueFen: Number(r.gift_fen),
     orders: Number(r.orders),
     gmvFen: Number(r.gmv_fen),
+    positive: Number(r.sentiment_pos),
+    neutral: Number(r.sentiment_neu),
+    negative: Number(r.sentiment_neg),
   };
 }
 
-const minuteColumns = ['minute', 'viewers_max', 'comments', 'commenters', 'likes', 'gifts', 'gift_fen', 'orders', 'gmv_fen'] as const;
+const minuteColumns = ['minute', 'viewers_max', 'comments', 'commenters', 'likes', 'gifts', 'gift_fen', 'orders', 'gmv_fen', 'sentiment_pos', 'sentiment_neu', 'sentiment_neg'] as const;
 
 /** The session's latest `count` minutes that have rollups, oldest first. */
 export async function latestMinutes(db: Executor, sessionId: string, count: number): Promise<LiveMinute[]> {

@@ -3,7 +3,7 @@ import type { LiveComment, LiveDelta, LiveMinute, LiveSnapshot } from '../../../
 import type { SessionSummary } from '../../../contracts/ingest';
 import { applyLiveMessage, type MonitorState } from './live-state';
 
-const minute = (m: string, comments: number): LiveMinute => ({ minute: m, viewers: 100, comments, commenters: 1, likes: 0, gifts: 0, giftValueFen: 0, orders: 0, gmvFen: 0 });
+const minute = (m: string, comments: number): LiveMinute => ({ minute: m, viewers: 100, comments, commenters: 1, likes: 0, gifts: 0, giftValueFen: 0, orders: 0, gmvFen: 0, positive: 0, neutral: 0, negative: 0 });
 const line = (id: string, text: string, findings: LiveComment['findings'] = []): LiveComment => ({ id, kind: 'comment', at: '2026-12-01T11:00:01.000Z', userName: 'a', text, findings });
 const summary = { sessionId: 's1', gmvFen: 0 } as SessionSummary;
 const snapshot: LiveSnapshot = {

@@ -12,6 +12,8 @@ export interface Sentiment {
 
 export interface Analyser {
   analyse(text: string): Sentiment;
+  /** The lexicon spellings of the words that pulled the comment down (质量差, 骗子, 智商税), in text order. */
+  negativeWords(text: string): string[];
   /** How many entries the lexicon compiled to. */
   readonly size: number;
 }
@@ -68,6 +70,7 @@ export function createAnalyser(lexicon: readonly LexiconEntry[] = DEFAULT_LEXICO
     if (term) byTerm.set(term, e);
   }
   const entries = [...byTerm.entries()];
+  const spelling = entries.map(([, e]) => e.term);
   const root = new Int32Array(65536);
   const edges = new Map<number, number>();
   const terminal: number[] = [0]; // node → entry index + 1
@@ -97,7 +100,7 @@ export function createAnalyser(lexicon: readonly LexiconEntry[] = DEFAULT_LEXICO
   });
   const entryAt = Int32Array.from(terminal);
 
-  function analyse(text: string): Sentiment {
+  function walk(text: string, negative: string[] | null): Sentiment {
     const n = text.length;
     let opinion = 0; // opinion words, before question damping
     let purchase = 0;
@@ -157,6 +160,7 @@ export function createAnalyser(lexicon: readonly LexiconEntry[] = DEFAULT_LEXICO
         // Praise in quotes (真是"好"质量) or after 好一个 is sarcasm.
         if (k === POSITIVE && v > 0 && (ironic || (i > 0 && CLASS[FOLD[text.charCodeAt(i - 1)]!]! & 4 && bestEnd < n && CLASS[FOLD[text.charCodeAt(bestEnd)]!]! & 8))) v = -v * 1.2;
         opinion += v * boost;
+        if (negative && v < 0) negative.push(spelling[best]!);
         negations = 0;
         degree = 1;
         ironic = false;
@@ -193,7 +197,7 @@ export function createAnalyser(lexicon: readonly LexiconEntry[] = DEFAULT_LEXICO
     return { label: score >= LABEL_THRESHOLD ? 'positive' : score <= -LABEL_THRESHOLD ? 'negative' : 'neutral', score: score === 0 ? 0 : score, aspects: ASPECT_SETS[aspects]! };
   }
 
-  return { analyse, size: entries.length };
+  return { analyse: (text) => walk(text, null), negativeWords: (text) => { const words: string[] = []; walk(text, words); return words; }, size: entries.length };
 }
 
 let shipped: Analyser | undefined;
@@ -201,6 +205,11 @@ let shipped: Analyser | undefined;
 /** Sentiment of one comment with the shipped lexicon (compiled on first use, about a millisecond). */
 export function analyse(text: string): Sentiment {
   return (shipped ??= createAnalyser()).analyse(text);
+}
+
+/** The shipped analyser itself (for `negativeWords`). */
+export function shippedAnalyser(): Analyser {
+  return (shipped ??= createAnalyser());
 }
 
 export type { Aspect };
