@@ -9,6 +9,7 @@ import { useLocale, useT } from '../../i18n';
 import { StatusTag } from '../planning/labels';
 import { formatNumber, formatYuan } from '../planning/time';
 import { MinuteChart } from './charts';
+import { SentimentMinuteChart } from '../sentiment/SentimentMinuteChart';
 import { Highlighted, SEVERITY_MARK } from '../compliance/Highlighted';
 import { useLiveSocket, type SocketStatus } from './useLiveSocket';
 
@@ -140,6 +141,11 @@ export default function LiveMonitorPage() {
                     { name: t('live.gmv'), kind: 'line', color: '#52c41a', value: (m) => m.gmvFen / 100 },
                   ]}
                 />
+              </Card>
+            </Col>
+            <Col xs={24}>
+              <Card size="small" title={t('sentiment.chartTitle')}>
+                <SentimentMinuteChart minutes={state.minutes} timeZone={session.timeZone} />
               </Card>
             </Col>
           </Row>
