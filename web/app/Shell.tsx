@@ -28,6 +28,7 @@ import {
   FireOutlined,
   ReadOutlined,
   HeatMapOutlined,
+  BellOutlined,
 } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { meKey } from './api';
@@ -59,6 +60,7 @@ const NAV: NavItem[] = [
   { key: 'content', path: '/content', label: 'nav.content', icon: <FileProtectOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'compliance', path: '/compliance/packs', label: 'nav.compliance', icon: <SafetyOutlined />, when: 'catalog:read', group: 'compliance' },
+  { key: 'alerts', path: '/alerts', label: 'nav.alerts', icon: <BellOutlined />, when: 'room:read', group: 'risk' },
   { key: 'incidents', path: '/incidents', label: 'nav.incidents', icon: <FireOutlined />, when: 'room:read', group: 'risk' },
   { key: 'playbooks', path: '/playbooks', label: 'nav.playbooks', icon: <ReadOutlined />, when: 'room:read', group: 'risk' },
   { key: 'risks', path: '/risks', label: 'nav.risks', icon: <HeatMapOutlined />, when: 'room:read', group: 'risk' },

@@ -32,6 +32,7 @@ const PacksPage = lazy(() => import('../features/compliance/PacksPage'));
 const PackDetailPage = lazy(() => import('../features/compliance/PackDetailPage'));
 const ContentPage = lazy(() => import('../features/content/ContentPage'));
 const ContentEditorPage = lazy(() => import('../features/content/ContentEditorPage'));
+const AlertsPage = lazy(() => import('../features/alerts/AlertsPage'));
 const IncidentsPage = lazy(() => import('../features/incidents/IncidentsPage'));
 const IncidentDetailPage = lazy(() => import('../features/incidents/IncidentDetailPage'));
 const PlaybooksPage = lazy(() => import('../features/incidents/PlaybooksPage'));
@@ -142,6 +143,7 @@ export const router = createBrowserRouter([
           { path: '/products', element: <Allowed when="catalog:read"><ProductsPage /></Allowed> },
           { path: '/workload', element: <Allowed when="person:read"><WorkloadPage /></Allowed> },
           { path: '/channels', element: <Allowed when="channel:manage"><ChannelsPage /></Allowed> },
+          { path: '/alerts', element: <Allowed when="room:read"><AlertsPage /></Allowed> },
           { path: '/incidents', element: <Allowed when="room:read"><IncidentsPage /></Allowed> },
           { path: '/incidents/:id', element: <Allowed when="room:read"><IncidentDetailPage /></Allowed> },
           { path: '/playbooks', element: <Allowed when="room:read"><PlaybooksPage /></Allowed> },

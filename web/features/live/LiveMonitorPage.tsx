@@ -2,7 +2,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Badge, Card, Col, Empty, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, AudioOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { currentSlotAt, type LiveComment, type LiveDelta, type LiveSnapshot } from '../../../contracts/live';
+import { currentSlotAt, type LiveAlerts, type LiveComment, type LiveDelta, type LiveSnapshot } from '../../../contracts/live';
 import { applyLiveMessage, type MonitorState } from './live-state';
 import { PageHeader } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
@@ -12,6 +12,8 @@ import { MinuteChart } from './charts';
 import { SentimentMinuteChart } from '../sentiment/SentimentMinuteChart';
 import { Highlighted, SEVERITY_MARK } from '../compliance/Highlighted';
 import { useLiveSocket, type SocketStatus } from './useLiveSocket';
+import type { AlertView } from '../../../contracts/alerts';
+import { LiveAlertPanel } from '../alerts/LiveAlertPanel';
 
 /** Findings highlighted inside a line of text, not as a block of their own. */
 const INLINE = { display: 'inline', lineHeight: 'inherit' } as const;
@@ -49,7 +51,14 @@ export default function LiveMonitorPage() {
   const t = useT();
   const { locale } = useLocale();
   const [state, dispatch] = useReducer((s: MonitorState, m: LiveSnapshot | LiveDelta) => applyLiveMessage(s, m), { snapshot: null, minutes: [], comments: [], flagged: [], clockOffset: 0 });
-  const status = useLiveSocket(`/api/v1/sessions/${encodeURIComponent(id)}/live`, (m) => dispatch(m as LiveSnapshot | LiveDelta));
+  // The session's alerts come in the snapshot and as their own 'alerts' messages (whole list each time).
+  const [alerts, setAlerts] = useState<AlertView[]>([]);
+  const status = useLiveSocket(`/api/v1/sessions/${encodeURIComponent(id)}/live`, (m) => {
+    const message = m as LiveSnapshot | LiveDelta | LiveAlerts;
+    if (message.type === 'alerts') return setAlerts(message.alerts);
+    if (message.type === 'snapshot') setAlerts(message.alerts ?? []);
+    dispatch(message);
+  });
   const now = useNow() + state.clockOffset;
   const snap = state.snapshot;
 
@@ -153,6 +162,7 @@ export default function LiveMonitorPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <CurrentSlotCard snapshot={snap} now={now} time={time} />
+            <LiveAlertPanel alerts={alerts} time={time} />
             <CompliancePanel flagged={state.flagged} time={time} />
           </Flex>
         </Col>
