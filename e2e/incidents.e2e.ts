@@ -58,6 +58,8 @@ describe.each(LOCALES)('incidents in %s', (locale) => {
     await form.waitFor();
     await pickOption(page, page.getByTestId('incident-team'), locale === 'zh-CN' ? '美妆组' : '美妆组');
     await page.getByTestId('incident-title').fill(title);
+    // The opinion-surge playbook defaults to SEV2; its definition is shown under the picker.
+    expect(await page.getByTestId('incident-severity-definition').innerText()).toContain(locale === 'zh-CN' ? '负面舆情爆发' : 'an opinion surge');
     await motionShot(page, name('02-open-form'), { viewport: true });
     const res = await afterResponse(page, 'POST', '/api/v1/incidents', () => page.getByTestId('incident-open-submit').click());
     expect(res.status()).toBe(201);

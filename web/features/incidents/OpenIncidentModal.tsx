@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useNavigate } from 'react-router';
-import type { Severity } from '../../../contracts/incidents';
+import { severityDefinitions, type Severity } from '../../../contracts/incidents';
 import { tid, useShowError } from '../../app/ui';
 import { useLocalized, useT } from '../../i18n';
 import { useTeams } from '../team/queries';
@@ -31,6 +31,7 @@ export function OpenIncidentModal({ open, onClose, alertId, playbookId, alertTit
   const create = useOpenIncident();
   const severityOptions = useSeverityOptions();
   const chosenAlert = Form.useWatch('alertId', form);
+  const chosenSeverity = Form.useWatch('severity', form);
 
   useEffect(() => {
     if (!open) return;
@@ -77,7 +78,7 @@ export function OpenIncidentModal({ open, onClose, alertId, playbookId, alertTit
         <Form.Item name="title" label={t('incidents.form.title')} rules={[{ required: true, min: 3 }]}>
           <Input data-testid="incident-title" maxLength={120} />
         </Form.Item>
-        <Form.Item name="severity" label={t('incidents.form.severity')} extra={t('incidents.form.severityHelp')} rules={[{ required: true }]}>
+        <Form.Item name="severity" label={t('incidents.form.severity')} extra={<span data-testid="incident-severity-definition">{chosenSeverity ? `${pick(severityDefinitions[chosenSeverity].zh, severityDefinitions[chosenSeverity].en)}${pick("。", ". ")}` : ''}{t('incidents.form.severityHelp')}</span>} rules={[{ required: true }]}>
           <Select data-testid="incident-severity" options={severityOptions} optionLabelProp="value" />
         </Form.Item>
         {!alertId && !chosenAlert ? (

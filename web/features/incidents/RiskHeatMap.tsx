@@ -22,7 +22,7 @@ export function RiskHeatMap({ risks, selected, onSelect }: { risks: RiskView[]; 
     grid: { left: 70, right: 16, top: 16, bottom: 48 },
     xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'], name: t('risks.axisImpact'), nameLocation: 'middle', nameGap: 28, splitArea: { show: true } },
     yAxis: { type: 'category', data: ['1', '2', '3', '4', '5'], name: t('risks.axisLikelihood'), nameLocation: 'middle', nameGap: 40, splitArea: { show: true } },
-    visualMap: { show: false, dimension: 2, pieces: [{ max: 4, color: '#b7eb8f' }, { min: 5, max: 9, color: '#ffe58f' }, { min: 10, max: 16, color: '#ffbb96' }, { min: 17, color: '#ff7875' }] },
+    visualMap: { show: false, dimension: 2, pieces: [{ lte: 4, color: '#b7eb8f' }, { gt: 4, lte: 9, color: '#ffe58f' }, { gt: 9, lte: 16, color: '#ffbb96' }, { gt: 16, color: '#ff7875' }] },
     series: [
       {
         type: 'heatmap',

@@ -36,12 +36,12 @@ export default function RisksPage() {
         extra={can('risk:write') ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="risk-new">{t('risks.new')}</Button> : null}
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={8}>
           <Card title={t('risks.heatmap')} size="small" extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('risks.heatmapHint')}</Typography.Text>}>
             <RiskHeatMap risks={all} selected={cell} onSelect={setCell} />
           </Card>
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={16}>
           <Card
             size="small"
             title={cell ? <Tag closable onClose={() => setCell(null)} data-testid="risk-filter">{t('risks.filter', { l: cell[0], i: cell[1] })}</Tag> : t('risks.title')}
@@ -52,17 +52,18 @@ export default function RisksPage() {
               loading={risks.isLoading}
               dataSource={shown}
               pagination={false}
+              scroll={{ x: 780 }}
               data-testid="risk-table"
               onRow={(r) => ({ onClick: () => can('risk:write') && setEditing(r), style: { cursor: can('risk:write') ? 'pointer' : undefined } })}
               columns={[
-                { title: t('risks.col.title'), dataIndex: 'title', render: (title, r) => <Flex vertical><span>{title}</span>{r.mitigations ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.mitigations}</Typography.Text> : null}</Flex> },
+                { title: t('risks.col.title'), dataIndex: 'title', width: 220, render: (title, r) => <Flex vertical><span>{title}</span>{r.mitigations ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.mitigations}</Typography.Text> : null}</Flex> },
                 { title: t('risks.col.category'), dataIndex: 'category', width: 100, render: (c) => t(`risk.${c as RiskCategory}`) },
                 { title: t('risks.col.score'), dataIndex: 'score', width: 90, sorter: (a, b) => a.score - b.score, defaultSortOrder: 'descend', render: (s, r) => <Tag color={SCORE_COLOR(s)}>{r.likelihood}×{r.impact}={s}</Tag> },
-                { title: t('risks.col.owner'), dataIndex: 'ownerName', width: 100, render: (n) => n ?? '—' },
+                { title: t('risks.col.owner'), dataIndex: 'ownerName', width: 90, render: (n) => n ?? '—' },
                 {
                   title: t('risks.col.review'),
                   dataIndex: 'nextReviewDate',
-                  width: 140,
+                  width: 120,
                   render: (d, r) => (
                     <Flex vertical>
                       <span>{d}</span>
@@ -70,7 +71,7 @@ export default function RisksPage() {
                     </Flex>
                   ),
                 },
-                { title: t('risks.col.links'), dataIndex: 'playbookIds', width: 160, render: (ids: string[]) => ids.map((id) => <Tag key={id}>{playbookName(id)}</Tag>) },
+                { title: t('risks.col.links'), dataIndex: 'playbookIds', width: 150, render: (ids: string[]) => ids.map((id) => <Tag key={id}>{playbookName(id)}</Tag>) },
               ]}
             />
           </Card>
