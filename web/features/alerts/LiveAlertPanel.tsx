@@ -13,11 +13,11 @@ export function LiveAlertPanel({ alerts, time }: { alerts: AlertView[]; time: (i
   return (
     <Card
       size="small"
-      data-testid="live-alerts"
+      data-testid="live-alert-panel"
       title={
         <Flex gap={8} align="center">
           {t('alerts.panel.title')}
-          <Badge count={open} data-testid="live-alerts-count" />
+          <Badge count={open} data-testid="live-alert-panel-count" />
         </Flex>
       }
       extra={<Link to="/alerts">{t('alerts.panel.all')}</Link>}
