@@ -104,11 +104,12 @@ const defaults: Def[] = [
 export async function seedDefaultPlaybooks(db: Executor): Promise<number> {
   const existing = await db.selectFrom('playbooks').select('id').limit(1).executeTakeFirst();
   if (existing) return 0;
-  const at = nowIso();
+  // A millisecond apart, so lists (ordered by creation) keep the order above.
+  const base = Date.parse(nowIso());
   await db
     .insertInto('playbooks')
     .values(
-      defaults.map((d) => ({
+      defaults.map((d, i) => ({
         id: stableId('playbook', d.scenario),
         scenario: d.scenario,
         name_zh: d.nameZh,
@@ -117,8 +118,8 @@ export async function seedDefaultPlaybooks(db: Executor): Promise<number> {
         description_en: d.descEn,
         default_severity: d.severity,
         steps: json.stringify(d.steps.map(([code, textZh, textEn]): PlaybookStep => ({ positionId: stableId('position', code), textZh, textEn }))),
-        created_at: at,
-        updated_at: at,
+        created_at: new Date(base + i).toISOString(),
+        updated_at: new Date(base + i).toISOString(),
       })),
     )
     .execute();
