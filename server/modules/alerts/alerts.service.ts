@@ -284,7 +284,8 @@ export async function evaluateClock(deps: Deps, now: number): Promise<string[]> 
     const firings: AlertFiring[] = [];
     const silent = streamSilent({ status: s.status, plannedStart: s.planned_start, plannedEnd: s.planned_end, lastEventAt: s.last_event_at ?? null }, now, t.streamSilent);
     if (silent) firings.push(silent);
-    if (t.gmvPace.enabled && s.status === 'live' && s.goal_gmv_fen) {
+    // A show that has sent nothing is the stream-silent alert's business; pace is judged once events arrive.
+    if (t.gmvPace.enabled && s.status === 'live' && s.goal_gmv_fen && s.first_event_at) {
       const gmv = await deps.db.selectFrom('live_minutes').select((eb) => eb.fn.sum<number | string>('gmv_fen').as('gmv')).where('session_id', '=', s.id).executeTakeFirst();
       const pace = gmvPace(
         { status: s.status, goalGmvFen: Number(s.goal_gmv_fen), plannedStart: s.planned_start, plannedEnd: s.planned_end, startedAt: s.first_event_at ?? s.planned_start, gmvFen: Number(gmv?.gmv ?? 0) },

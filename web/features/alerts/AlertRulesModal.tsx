@@ -118,7 +118,7 @@ export function AlertRulesModal({ open, onClose, initialRoomId }: { open: boolea
               <Flex gap={12} wrap>
                 {g.fields.map((f) =>
                   f.switch ? (
-                    <Form.Item key={f.name} name={['thresholds', g.group, f.name]} label={t(f.label)} valuePropName="checked" style={{ marginBottom: 0, minWidth: 260 }}>
+                    <Form.Item key={f.name} name={['thresholds', g.group, f.name]} label={t(f.label)} valuePropName="checked" style={{ marginBottom: 0, width: '100%' }}>
                       <Switch />
                     </Form.Item>
                   ) : (
