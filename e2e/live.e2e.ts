@@ -13,7 +13,7 @@ import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, si
 // agrees; the wall (/live) shows the session's card. Screenshots: e2e/screenshots/live-NN-*.png.
 
 const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
-const SIM_SECONDS = 5;
+const SIM_EVENTS = 250;
 
 let server: RunningServer;
 let browser: Browser;
@@ -85,10 +85,10 @@ describe('live monitor', () => {
     const commentTotal = page.locator('.ant-card', { has: page.getByTestId('live-cpm') }).locator('.ant-typography-secondary');
     expect(num(await textOf(commentTotal))).toBe(0);
 
-    // Play a show into the room: custom format, 50 events/s for a few seconds.
+    // Play a show into the room: custom format, 250 events at 50 a second.
     const log: string[] = [];
     let simEndedAt: number | undefined;
-    const run: Promise<SimulateStats> = simulate({ room: roomId, rate: 50, format: 'custom', url: server.url, token, duration: SIM_SECONDS, batch: 13, seed: 20261127, log: (l) => log.push(l) }).finally(() => {
+    const run: Promise<SimulateStats> = simulate({ room: roomId, rate: 50, format: 'custom', url: server.url, token, events: SIM_EVENTS, batch: 13, seed: 20261127, log: (l) => log.push(l) }).finally(() => {
       simEndedAt = Date.now();
     });
     let stats: SimulateStats;

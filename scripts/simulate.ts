@@ -19,8 +19,10 @@ export interface SimulateOptions {
   url: string;
   token?: string;
   secret?: string;
-  /** Seconds; undefined runs until the signal aborts. */
+  /** Seconds; undefined runs until the signal aborts (or `events` are sent). */
   duration?: number;
+  /** Stop once this many events are sent, however long that takes (tests use this: a count, not a clock). */
+  events?: number;
   /** Most events per request. */
   batch: number;
   seed?: number;
@@ -208,9 +210,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulateStats>
     const tickStart = Date.now();
     const t = (tickStart - started) / 1000;
     if (options.duration !== undefined && t >= options.duration) break;
+    if (options.events !== undefined && stats.sent >= options.events) break;
     owed += (options.rate * TICK_MS) / 1000;
-    const n = Math.floor(owed);
+    let n = Math.floor(owed);
     owed -= n;
+    if (options.events !== undefined) n = Math.min(n, options.events - stats.sent);
     const moments = show.next(t, n);
     for (const request of encode(options.format, moments, tickStart, options)) {
       try {

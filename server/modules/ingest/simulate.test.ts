@@ -22,9 +22,10 @@ describe('scripts/simulate.ts', () => {
     const roomId = (await owner.post('/api/v1/rooms', { teamId, platform, accountId: `sim-${format}`, displayName: `${format} 模拟间`, ...(format === 'douyin' ? { secret: SECRET } : {}) })).json().id;
     const token = (await owner.post('/api/v1/tokens', { name: 'sim', roomId, scopes: ['ingest'] })).json().token;
     const log: string[] = [];
-    const stats = await simulate({ room: roomId, rate: 120, format, url, token, secret: SECRET, duration: 1.2, batch: 50, seed: 7, log: (l) => log.push(l) });
+    const stats = await simulate({ room: roomId, rate: 120, format, url, token, secret: SECRET, events: 150, batch: 50, seed: 7, log: (l) => log.push(l) });
     expect(log.filter((l) => l.startsWith('HTTP'))).toEqual([]);
     expect(stats.failures).toBe(0);
+    expect(stats.sent).toBe(150);
     expect(stats.accepted).toBeGreaterThan(50);
 
     const session = await ctx.deps.db.selectFrom('live_sessions').select(['id', 'status']).where('room_id', '=', roomId).executeTakeFirstOrThrow();
