@@ -1,5 +1,5 @@
 // npm run simulate -- --room <id> [--rate 50] [--format custom|tiktok|bilibili|douyin] [--url http://127.0.0.1:3000]
-//   [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--batch <n>]
+//   [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>]
 // Plays a live show into a room through the real ingestion API, in one of the four formats. Platform formats carry what
 // the platform sends (comments, gifts, likes, joins, viewer counts); orders and the host's transcript are not platform
 // messages, so they always go in Showrunner's own format (POST /api/v1/ingest/events), which needs --token.
@@ -245,7 +245,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateStats>
 const FORMATS: SimFormat[] = ['custom', 'tiktok', 'bilibili', 'douyin'];
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run simulate -- --room <id> [--rate 50] [--format ${FORMATS.join('|')}] [--url http://127.0.0.1:3000] [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--batch <n>]\n`);
+  process.stderr.write(`${message}\nUsage: npm run simulate -- --room <id> [--rate 50] [--format ${FORMATS.join('|')}] [--url http://127.0.0.1:3000] [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>]\n`);
   process.exit(2);
 }
 
@@ -261,6 +261,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
       token: { type: 'string' },
       secret: { type: 'string' },
       duration: { type: 'string' },
+      events: { type: 'string' },
       batch: { type: 'string' },
     },
   });
@@ -271,10 +272,12 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   if (!(rate > 0 && rate <= 10_000)) usage('--rate: events per second, 1 to 10000');
   const duration = values.duration === undefined ? undefined : Number(values.duration);
   if (duration !== undefined && !(duration > 0)) usage('--duration: seconds, more than 0');
+  const events = values.events === undefined ? undefined : Number(values.events);
+  if (events !== undefined && !(Number.isInteger(events) && events > 0)) usage('--events: a whole number, more than 0');
   const batch = values.batch === undefined ? Math.max(1, Math.ceil(rate / 4)) : Number(values.batch);
   if (!(Number.isInteger(batch) && batch >= 1 && batch <= 5000)) usage('--batch: 1 to 5000 events per request');
   if (format === 'douyin' ? !values.secret : !values.token) usage(format === 'douyin' ? '--secret (the room secret) is required for douyin' : '--token (an API token with the ingest scope) is required');
-  return { room: values.room, rate, format, url: values.url!, token: values.token, secret: values.secret, duration, batch };
+  return { room: values.room, rate, format, url: values.url!, token: values.token, secret: values.secret, duration, events, batch };
 }
 
 async function main() {
