@@ -5,8 +5,8 @@ import * as createIngest from './20261127_1300_create_ingest';
 import * as createCompliance from './20261127_1500_create_compliance';
 import * as createAlertsBase from './20261127_1600_create_alerts_base';
 import * as createAlertRules from './20261127_1620_create_alert_rules';
-import * as createIncidents from './20261127_1640_create_incidents';
 import * as createChannels from './20261127_1630_create_channels';
+import * as createIncidents from './20261127_1640_create_incidents';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it is merged: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -16,6 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261127_1500_create_compliance': createCompliance,
   '20261127_1600_create_alerts_base': createAlertsBase,
   '20261127_1620_create_alert_rules': createAlertRules,
-  '20261127_1640_create_incidents': createIncidents,
   '20261127_1630_create_channels': createChannels,
+  '20261127_1640_create_incidents': createIncidents,
 };
