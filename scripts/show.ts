@@ -49,6 +49,21 @@ const PRAISE = ['好看！', '主播好美', '这个颜色绝了', '已经回购
 const PURCHASE = ['已拍', '拍了两单', '已下单', '拍了', '抢到了！', '刚付款', '给我妈也拍了一单'];
 /** The kinds a compliance scanner should catch: diversion off the platform, absolute claims, abuse. */
 const PROBLEMATIC = ['加我微信私聊更便宜 vx: abc123', '私聊下单更便宜，薇❤信 abc12345', '主播是不是脑残', '扣扣群 123456789 有内部价', '拼多多链接更便宜', '垃圾东西，滚蛋'];
+/** A wave of complaints (quality, fakes, refunds, slow shipping): what an opinion surge looks like on screen. */
+export const COMPLAINTS = [
+  '质量太差了，退款！',
+  '假货吧这是',
+  '骗子主播，申请退款',
+  '发货慢死了，等了十天还没到',
+  '踩雷了，千万别买',
+  '智商税，后悔死了',
+  '收到就坏了，质量差',
+  '和直播间说的完全不一样，骗子',
+  '客服不理人，退款退不了',
+  '用了过敏，要求退款',
+  '翻车了，质量太差',
+  '假货，已投诉',
+];
 const HOST_LINES = [
   (p: Product) => `家人们，接下来这款是${p.name}，直播间专享价只要${(p.priceFen / 100).toFixed(0)}元！`,
   (p: Product) => `${p.name}已经上链接了，想要的家人们点购物车下单`,
@@ -78,6 +93,10 @@ export class Show {
   private lastTranscript = -Infinity;
   /** Seconds into the show at the last call. */
   elapsed = 0;
+  /** Moments produced so far (every kind). */
+  produced = 0;
+  /** From this many moments on, comments turn into a wave of complaints; Infinity (the default) never. */
+  surgeAfter = Infinity;
 
   constructor(
     seed: number,
@@ -129,8 +148,18 @@ export class Show {
       const line = this.rand() < 0.15 ? this.pick(HOST_SLIPS) : this.pick(HOST_LINES);
       out.push({ kind: 'transcript', text: line(this.productAt(t)) });
     }
-    for (let i = out.length; i < n; i++) out.push(this.moment(t));
+    for (let i = out.length; i < n; i++) out.push(this.produced + i >= this.surgeAfter ? this.surgeMoment() : this.moment(t));
+    this.produced += out.length;
     return out;
+  }
+
+  /** During a surge: mostly comments, mostly complaints, so each minute has the volume and the share a surge rule needs. */
+  private surgeMoment(): Moment {
+    const user = this.pick(this.viewers);
+    const r = this.rand();
+    if (r < 0.8) return { kind: 'comment', user, text: this.rand() < 0.9 ? this.pick(COMPLAINTS) : this.pick(QUESTIONS) };
+    if (r < 0.9) return { kind: 'like', user, count: 1 + Math.floor(this.rand() * 5) };
+    return { kind: 'join', user };
   }
 
   private moment(t: number): Moment {

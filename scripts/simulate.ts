@@ -1,5 +1,5 @@
 // npm run simulate -- --room <id> [--rate 50] [--format custom|tiktok|bilibili|douyin] [--url http://127.0.0.1:3000]
-//   [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>]
+//   [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>] [--surge-after <n>]
 // Plays a live show into a room through the real ingestion API, in one of the four formats. Platform formats carry what
 // the platform sends (comments, gifts, likes, joins, viewer counts); orders and the host's transcript are not platform
 // messages, so they always go in Showrunner's own format (POST /api/v1/ingest/events), which needs --token.
@@ -26,6 +26,9 @@ export interface SimulateOptions {
   /** Most events per request. */
   batch: number;
   seed?: number;
+  /** From `afterEvents` events on, the audience turns: mostly complaints (quality, fakes, refunds, shipping), enough to
+   *  trip the opinion-surge rule. Counted in events, never by the clock; off by default. */
+  surge?: { afterEvents: number };
   /** The run of show to sell (products and minutes each); a built-in lineup by default. */
   lineup?: { product: Product; minutes: number }[];
   signal?: AbortSignal;
@@ -200,6 +203,7 @@ function sleep(ms: number, signal?: AbortSignal) {
 /** Plays the show until `duration` passes or the signal aborts; returns what was sent and stored. */
 export async function simulate(options: SimulateOptions): Promise<SimulateStats> {
   const show = new Show(options.seed ?? Date.now() & 0xffffffff, options.duration ?? Infinity, options.lineup?.length ? options.lineup : undefined);
+  if (options.surge) show.surgeAfter = options.surge.afterEvents;
   const stats: SimulateStats = { sent: 0, accepted: 0, requests: 0, failures: 0 };
   const log = options.log ?? (() => {});
   const started = Date.now();
@@ -245,7 +249,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulateStats>
 const FORMATS: SimFormat[] = ['custom', 'tiktok', 'bilibili', 'douyin'];
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run simulate -- --room <id> [--rate 50] [--format ${FORMATS.join('|')}] [--url http://127.0.0.1:3000] [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>]\n`);
+  process.stderr.write(`${message}\nUsage: npm run simulate -- --room <id> [--rate 50] [--format ${FORMATS.join('|')}] [--url http://127.0.0.1:3000] [--token <ingest token>] [--secret <douyin room secret>] [--duration <s>] [--events <n>] [--batch <n>] [--surge-after <n>]\n`);
   process.exit(2);
 }
 
@@ -263,6 +267,7 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
       duration: { type: 'string' },
       events: { type: 'string' },
       batch: { type: 'string' },
+      'surge-after': { type: 'string' },
     },
   });
   if (!values.room) usage('--room is required');
@@ -276,8 +281,10 @@ export function parseSimulateArgs(argv: string[]): SimulateOptions {
   if (events !== undefined && !(Number.isInteger(events) && events > 0)) usage('--events: a whole number, more than 0');
   const batch = values.batch === undefined ? Math.max(1, Math.ceil(rate / 4)) : Number(values.batch);
   if (!(Number.isInteger(batch) && batch >= 1 && batch <= 5000)) usage('--batch: 1 to 5000 events per request');
+  const surgeAfter = values['surge-after'] === undefined ? undefined : Number(values['surge-after']);
+  if (surgeAfter !== undefined && !(Number.isInteger(surgeAfter) && surgeAfter >= 0)) usage('--surge-after: a whole number of events, 0 or more');
   if (format === 'douyin' ? !values.secret : !values.token) usage(format === 'douyin' ? '--secret (the room secret) is required for douyin' : '--token (an API token with the ingest scope) is required');
-  return { room: values.room, rate, format, url: values.url!, token: values.token, secret: values.secret, duration, events, batch };
+  return { room: values.room, rate, format, url: values.url!, token: values.token, secret: values.secret, duration, events, batch, ...(surgeAfter === undefined ? {} : { surge: { afterEvents: surgeAfter } }) };
 }
 
 async function main() {

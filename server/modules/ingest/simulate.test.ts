@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { simulate, type SimFormat } from '../../../scripts/simulate';
+import { COMPLAINTS, Show } from '../../../scripts/show';
+import { parseSimulateArgs, simulate, type SimFormat } from '../../../scripts/simulate';
 import { createTestContext, setupOwner, type Client, type TestContext } from '../../test/harness';
 
 let ctx: TestContext;
@@ -40,5 +41,22 @@ describe('scripts/simulate.ts', () => {
     // Chinese comments, some of them problematic
     const comments = await ctx.deps.db.selectFrom('live_events').select('text').where('room_id', '=', roomId).where('kind', '=', 'comment').execute();
     expect(comments.some((c) => /[\u4e00-\u9fff]/.test(c.text ?? ''))).toBe(true);
+  });
+
+  it('turns the audience after a count of events in surge mode, and only then', () => {
+    const plain = new Show(11);
+    const surging = new Show(11);
+    surging.surgeAfter = 100;
+    // The same show up to the turn (order ids carry the clock, so they are left out of the comparison).
+    const same = (ms: ReturnType<Show['next']>) => ms.map((m) => (m.kind === 'order' ? { ...m, orderId: '' } : m));
+    const a = same([...plain.next(0, 60), ...plain.next(1, 40)]);
+    const b = same([...surging.next(0, 60), ...surging.next(1, 40)]);
+    expect(b).toEqual(a);
+    const after = surging.next(2, 200).filter((m) => m.kind === 'comment');
+    expect(after.length).toBeGreaterThan(100);
+    const complaints = after.filter((m) => m.kind === 'comment' && COMPLAINTS.includes(m.text));
+    expect(complaints.length / after.length).toBeGreaterThan(0.8);
+    expect(parseSimulateArgs(['--room', 'r', '--token', 't', '--surge-after', '50']).surge).toEqual({ afterEvents: 50 });
+    expect(parseSimulateArgs(['--room', 'r', '--token', 't']).surge).toBeUndefined();
   });
 });
