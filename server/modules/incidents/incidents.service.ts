@@ -193,7 +193,7 @@ export async function getIncident(db: Executor, actor: Actor, id: string): Promi
   // An alert's own occurrences are read live from the alert, so repeats after linking show up without a write here.
   for (const a of alerts) {
     timeline.push({ id: `alert-${a.id}-first`, at: a.first_at, kind: 'alert', actor: null, textZh: `告警：${a.title_zh}`, textEn: `Alert: ${a.title_en}` });
-    if (Number(a.count) > 1 || a.last_at !== a.first_at)
+    if (Number(a.count) > 1)
       timeline.push({ id: `alert-${a.id}-last`, at: a.last_at, kind: 'alert', actor: null, textZh: `告警再次出现（共 ${a.count} 次）：${a.title_zh}`, textEn: `Alert recurred (${a.count} times in all): ${a.title_en}` });
   }
   timeline.sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : 0));
