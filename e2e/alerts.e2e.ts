@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../contracts/alerts';
-import type { SessionView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, signIn, startServer, textOf, type RunningServer } from './support';
+import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, signIn, startServer, textOf, type RunningServer, liveSessionInFreeRoom } from './support';
 
 // Alerts end to end: the demo owner opens a session covering now in a demo room and its live monitor; viewer counts
 // posted through the ingestion API fall by more than half within a few minutes → a viewer-drop alert appears in the
@@ -36,28 +35,13 @@ describe('alerts', () => {
     const api = apiAs(page);
 
     const now = Date.now();
-    const rooms = (await api.json<{ items: { id: string; displayName: string }[] }>('/rooms')).items;
-    let session: SessionView | undefined;
-    for (const room of rooms) {
-      const res = await api.post<SessionView>('/sessions', { roomId: room.id, title: 'E2E 告警 alerts', plannedStart: new Date(now - 10 * 60_000).toISOString(), plannedEnd: new Date(now + 60 * 60_000).toISOString() });
-      if (res.status === 201) {
-        session = res.body;
-        break;
-      }
-      expect(res.status, JSON.stringify(res.body)).toBe(409);
-    }
-    if (!session) throw new Error('no demo room is free now');
-    const created = await api.post<{ token: string }>('/tokens', { name: 'e2e alerts', roomId: session.roomId, scopes: ['ingest'] });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const live = await liveSessionInFreeRoom(page, 'E2E 告警 alerts', 'e2e alerts');
     const ingest = async (items: unknown[]) => {
-      const res = await page.request.post(`/api/v1/ingest/events/${session!.roomId}`, { headers: { authorization: `Bearer ${created.body.token}`, 'content-type': 'application/json' }, data: items });
+      const res = await page.request.post(`/api/v1/ingest/events/${live.roomId}`, { headers: { authorization: `Bearer ${live.token}`, 'content-type': 'application/json' }, data: items });
       expect(res.status(), await res.text()).toBe(200);
     };
     const minute = (ago: number) => new Date(Math.floor(now / 60_000) * 60_000 - ago * 60_000 + 30_000).toISOString();
 
-    await page.goto(`/sessions/${session.id}/live`);
-    await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
-    await page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
     const panel = page.getByTestId('live-alert-panel');
     expect(await textOf(panel)).toContain(zhCN['alerts.panel.empty']);
 
@@ -127,7 +111,7 @@ describe('alerts', () => {
 
     // And the monitor's panel is empty again.
     await page.keyboard.press('Escape');
-    await page.goto(`/sessions/${session.id}/live`);
+    await page.goto(`/sessions/${live.sessionId}/live`);
     await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
     await eventually(async () => expect(await textOf(page.getByTestId('live-alert-panel'))).toContain(enUS['alerts.panel.empty']));
     await settledShot(page, 'alerts-06-monitor-clear-en');

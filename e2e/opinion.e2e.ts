@@ -2,11 +2,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertView } from '../contracts/alerts';
 import type { IncidentDetail } from '../contracts/incidents';
-import type { SessionView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import { simulate } from '../scripts/simulate';
-import { afterResponse, apiAs, clearShots, eventually, launchBrowser, openPage, pickOption, settledShot, signIn, startServer, textOf, type RunningServer } from './support';
+import { afterResponse, apiAs, clearShots, eventually, launchBrowser, openPage, pickOption, settledShot, signIn, startServer, textOf, type RunningServer, liveSessionInFreeRoom } from './support';
 
 // The opinion path end to end: the simulator plays a show into a free demo room and, after a count of events, the
 // audience turns (complaints about quality, fakes, refunds, shipping) → the opinion-surge alert appears in the live
@@ -39,30 +38,15 @@ describe('opinion surge', () => {
     const api = apiAs(page);
 
     const now = Date.now();
-    const rooms = (await api.json<{ items: { id: string }[] }>('/rooms')).items;
-    let session: SessionView | undefined;
-    for (const room of rooms) {
-      const res = await api.post<SessionView>('/sessions', { roomId: room.id, title: 'E2E 舆情 opinion', plannedStart: new Date(now - 10 * 60_000).toISOString(), plannedEnd: new Date(now + 60 * 60_000).toISOString() });
-      if (res.status === 201) {
-        session = res.body;
-        break;
-      }
-      expect(res.status, JSON.stringify(res.body)).toBe(409);
-    }
-    if (!session) throw new Error('no demo room is free now');
-    const created = await api.post<{ token: string }>('/tokens', { name: 'e2e opinion simulator', roomId: session.roomId, scopes: ['ingest'] });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const live = await liveSessionInFreeRoom(page, 'E2E 舆情 opinion', 'e2e opinion simulator');
 
-    await page.goto(`/sessions/${session.id}/live`);
-    await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
-    await page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
     const panel = page.getByTestId('live-alert-panel');
     expect(await textOf(panel)).toContain(zhCN['alerts.panel.empty']);
 
     // A normal opening, then the audience turns: 400 events, complaints from the 60th on (the rule's defaults: at
     // least 20 comments in a minute, a negative share of 30% and twice the room's baseline).
     const log: string[] = [];
-    const stats = await simulate({ room: session.roomId, rate: 100, format: 'custom', url: server.url, token: created.body.token, events: 400, batch: 25, seed: 20261127, surge: { afterEvents: 60 }, log: (l) => log.push(l) });
+    const stats = await simulate({ room: live.roomId, rate: 100, format: 'custom', url: server.url, token: live.token, events: 400, batch: 25, seed: 20261127, surge: { afterEvents: 60 }, log: (l) => log.push(l) });
     expect(log.filter((l) => l.startsWith('HTTP') || l.startsWith('request failed'))).toEqual([]);
     expect(stats.failures).toBe(0);
 
@@ -71,7 +55,7 @@ describe('opinion surge', () => {
     await eventually(async () => expect(await item.count()).toBe(1));
     const alertId = (await item.getAttribute('data-alert-id'))!;
     const alert = await api.json<AlertView>(`/alerts/${alertId}`);
-    expect(alert).toMatchObject({ kind: 'sentiment_surge', status: 'open', sessionId: session.id });
+    expect(alert).toMatchObject({ kind: 'sentiment_surge', status: 'open', sessionId: live.sessionId });
     expect(alert.title.zh).toContain('负面舆情激增');
     expect(alert.detail.themes?.length).toBeGreaterThan(0);
     expect(alert.detail.themes!.map((x) => x.theme)).toContain('quality');
@@ -148,7 +132,7 @@ describe('opinion surge', () => {
     await eventually(async () => expect(await textOf(page.getByTestId('incident-status'))).toBe(enUS['status.resolved']));
     expect(await textOf(page.getByTestId('incident-timeline'))).toContain('Negative opinion surge');
     await settledShot(page, 'opinion-06-incident-en');
-    await page.goto(`/sessions/${session.id}/live`);
+    await page.goto(`/sessions/${live.sessionId}/live`);
     await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
     await eventually(async () => expect(await textOf(page.getByTestId('live-alert-panel'))).toContain('Negative opinion surge'));
     await settledShot(page, 'opinion-07-monitor-en');

@@ -331,3 +331,30 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('login-submit').click();
   await page.getByTestId('user-menu').waitFor();
 }
+
+/**
+ * A session live from ten minutes ago for an hour, in the first demo room with nothing else planned then, and an
+ * ingest token for its room; then the page opens its live monitor, connected.
+ */
+export async function liveSessionInFreeRoom(page: Page, title: string, tokenName: string): Promise<{ sessionId: string; roomId: string; token: string }> {
+  const api = apiAs(page);
+  const now = Date.now();
+  const rooms = (await api.json<{ items: { id: string }[] }>('/rooms')).items;
+  let session: { id: string; roomId: string } | undefined;
+  for (const room of rooms) {
+    const res = await api.post<{ id: string; roomId: string }>('/sessions', { roomId: room.id, title, plannedStart: new Date(now - 10 * 60_000).toISOString(), plannedEnd: new Date(now + 60 * 60_000).toISOString() });
+    if (res.status === 201) {
+      session = res.body;
+      break;
+    }
+    // Another show in this room at this time: try the next room.
+    if (res.status !== 409) throw new Error(`POST /sessions answered ${res.status}: ${JSON.stringify(res.body)}`);
+  }
+  if (!session) throw new Error('no demo room is free now');
+  const created = await api.post<{ token: string }>('/tokens', { name: tokenName, roomId: session.roomId, scopes: ['ingest'] });
+  if (created.status !== 201) throw new Error(`POST /tokens answered ${created.status}: ${JSON.stringify(created.body)}`);
+  await page.goto(`/sessions/${session.id}/live`);
+  await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
+  await page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
+  return { sessionId: session.id, roomId: session.roomId, token: created.body.token };
+}
