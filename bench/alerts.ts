@@ -11,12 +11,10 @@
  * Fresh SQLite file (or a fresh PostgreSQL schema with DATABASE_URL=postgres://…). Alone:
  * `node --import tsx bench/alerts.ts [seconds]`. Figures go in the README.
  */
+import { freshDatabase } from './fresh-database';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import WebSocket from 'ws';
 import type { LiveSessionMessage } from '../contracts/live';
 import { RoomInput } from '../contracts/team';
@@ -24,10 +22,7 @@ import { createApiToken, createSession, insertUserAccount } from '../server/modu
 import { resolveAlert } from '../server/modules/alerts/alerts.service';
 import { createSession as createLiveSession } from '../server/modules/planning/planning.service';
 import { createRoom, createTeam } from '../server/modules/team/team.service';
-import { parseConfig } from '../server/platform/config';
-import { systemActor, type Actor, type Deps } from '../server/platform/context';
-import { Cipher } from '../server/platform/crypto';
-import { migrateToLatest, openDatabase } from '../server/platform/db';
+import { systemActor, type Actor } from '../server/platform/context';
 import { buildApp } from '../server/platform/http';
 import { analyse } from '../server/modules/sentiment/analyser';
 
@@ -54,24 +49,9 @@ function pct(sorted: number[], p: number) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-bench-alerts-'));
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, WEB_DIST: path.join(dataDir, 'none') });
-  const schema = config.database.kind === 'postgres' ? `bench_${randomBytes(6).toString('hex')}` : undefined;
-  if (schema) await adminQuery(`create schema ${schema}`);
-  const handle = openDatabase(config.database, { searchPath: schema });
-  await migrateToLatest(handle.db, schema);
-  const deps: Deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
+  const { config, handle, deps, dispose } = await freshDatabase('alerts');
   const team = await createTeam(deps, systemActor, { name: '压测组', description: '' });
   const room = await createRoom(deps, systemActor, RoomInput.parse({ teamId: team.id, platform: 'other', accountId: 'bench-alerts', displayName: '压测直播间', requireApprovedContent: false }));
   const now = Date.now();
@@ -191,9 +171,7 @@ async function main() {
   console.log(`sentiment per comment on the ingest path: ${perComment.toFixed(0)} ns (${((perComment * RATE * 0.7) / 1e6).toFixed(2)} ms of CPU per second at ${RATE} events/s)${sink === Infinity ? '' : ''}`);
 
   await app.close();
-  await handle.close();
-  if (schema) await adminQuery(`drop schema ${schema} cascade`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
 }
 
 void main();

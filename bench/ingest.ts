@@ -9,6 +9,7 @@
  * `npm run bench` runs it after the other benchmarks; alone: `node --import tsx bench/ingest.ts [seconds per case]`.
  * Figures go in the README.
  */
+import { freshDatabase } from './fresh-database';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,13 +17,10 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import WebSocket from 'ws';
-import pg from 'pg';
 import type { NormalizedEvent } from '../contracts/ingest';
 import { RoomInput } from '../contracts/team';
-import { parseConfig } from '../server/platform/config';
 import { systemActor, type Deps } from '../server/platform/context';
-import { Cipher } from '../server/platform/crypto';
-import { migrateToLatest, openDatabase, type Db } from '../server/platform/db';
+import { type Db } from '../server/platform/db';
 import { buildApp } from '../server/platform/http';
 import { createApiToken, createSession, insertUserAccount } from '../server/modules/accounts/accounts.service';
 import { storeEvents } from '../server/modules/ingest/ingest.service';
@@ -61,12 +59,6 @@ async function countEvents(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(text);
-  await client.end();
-}
 
 /**
  * The load generator, run in a worker thread so that building and sending bodies does not share the server's event
@@ -235,14 +227,7 @@ async function liveCase(address: string, roomUrl: string, token: string, cookie:
 }
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-bench-ingest-'));
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, WEB_DIST: path.join(dataDir, 'none') });
-  // On PostgreSQL the run gets a schema of its own, so an existing installation in the same database is never touched.
-  const schema = config.database.kind === 'postgres' ? `bench_${randomBytes(6).toString('hex')}` : undefined;
-  if (schema) await adminQuery(`create schema ${schema}`);
-  const handle = openDatabase(config.database, { searchPath: schema });
-  await migrateToLatest(handle.db, schema);
-  const deps: Deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
+  const { config, handle, deps, dispose } = await freshDatabase('ingest');
   const team = await createTeam(deps, systemActor, { name: '压测组', description: '' });
   const room = await createRoom(deps, systemActor, RoomInput.parse({ teamId: team.id, platform: 'other', accountId: 'bench-bridge', displayName: '压测直播间' }));
   const now = Date.now();
@@ -285,9 +270,7 @@ async function main() {
   }
 
   await app.close();
-  await handle.close();
-  if (schema) await adminQuery(`drop schema ${schema} cascade`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
 }
 
 void main();

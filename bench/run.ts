@@ -2,15 +2,9 @@
  * Benchmarks: requests per second and latency of the console's busiest reads, on the demo company, over real HTTP on
  * loopback. Run with `npm run bench` (SQLite) or `DATABASE_URL=postgres://… npm run bench`. Figures go in the README.
  */
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { freshDatabase } from './fresh-database';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { parseConfig } from '../server/platform/config';
-import { Cipher } from '../server/platform/crypto';
-import { migrateToLatest, openDatabase } from '../server/platform/db';
 import { buildApp } from '../server/platform/http';
 import { setupDemo } from '../server/modules/setup/setup.service';
 
@@ -38,22 +32,9 @@ async function measure(url: string, headers: Record<string, string>) {
   return { rps: Math.round(latencies.length / seconds), p50: pct(50), p99: pct(99), errors };
 }
 
-async function adminQuery(text: string) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  await client.query(text);
-  await client.end();
-}
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-bench-'));
-  const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: process.env.DATABASE_URL, WEB_DIST: path.join(dataDir, 'none') });
-  // On PostgreSQL the run gets a schema of its own, so an existing installation in the same database is never touched.
-  const schema = config.database.kind === 'postgres' ? `bench_${randomBytes(6).toString('hex')}` : undefined;
-  if (schema) await adminQuery(`create schema ${schema}`);
-  const handle = openDatabase(config.database, { searchPath: schema });
-  await migrateToLatest(handle.db, schema);
-  const deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
+  const { config, handle, deps, dispose } = await freshDatabase('http');
   const { session } = await setupDemo(deps);
   const app = await buildApp(deps);
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -71,9 +52,7 @@ async function main() {
     console.log(`${name.padEnd(48)} ${String(r.rps).padStart(6)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms${r.errors ? `   errors ${r.errors}` : ''}`);
   }
   await app.close();
-  await handle.close();
-  if (schema) await adminQuery(`drop schema ${schema} cascade`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await dispose();
 }
 
 void main();
