@@ -6,6 +6,7 @@ import { newId, nowIso } from '../../platform/ids';
 import { recordAudit } from '../audit/audit.repository';
 import { isSessionWatched, publishSessionAlerts } from '../ingest/live.hub';
 import { notify, sessionResponders } from '../notifications/notifications.service';
+import { nudgeOutbox } from '../channels/channels.delivery';
 import * as repo from './alerts.repository';
 import { complianceFirings, gmvPace, groupKey, isMoreSevere, sentimentSurge, streamSilent, viewerDrop, type AlertFiring, type FindingFact, type SentimentMinute } from './alerts.rules';
 
@@ -258,6 +259,7 @@ export async function evaluateSessions(deps: Deps, sessionIds: readonly string[]
     });
     if (outcomes.length) changed.push(s.id);
   }
+  if (changed.length) nudgeOutbox(deps);
   return changed;
 }
 
@@ -300,6 +302,7 @@ export async function evaluateClock(deps: Deps, now: number): Promise<string[]> 
     });
     changed.push(s.id);
   }
+  if (changed.length) nudgeOutbox(deps);
   return changed;
 }
 

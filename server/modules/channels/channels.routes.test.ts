@@ -349,6 +349,22 @@ describe('delivery worker', () => {
     nudgeOutbox(ctx.deps); // no worker: nothing happens
   });
 
+  it('an incident opened by hand reaches the channel at once, not at the next tick of the timer', async () => {
+    const ch = await createChannel({ name: 'incidents now', kind: 'webhook', url: `${base}/incidents-now` });
+    await createRoute({ channelId: ch.id, kind: 'incident' });
+    const worker = startDeliveryWorker(ctx.deps, { ...fast, intervalMs: 3_600_000 });
+    try {
+      const res = await owner.post('/api/v1/incidents', { title: '推流中断', severity: 'SEV2', teamId: team.id });
+      expect(res.statusCode, res.body).toBe(201);
+      const incidentId = (res.json() as { id: string }).id;
+      await expect.poll(() => received.filter((r) => r.path === '/incidents-now').length, { timeout: 10_000 }).toBe(1);
+      const row = await ctx.deps.db.selectFrom('outbox').select('id').where('ref_id', '=', incidentId).executeTakeFirstOrThrow();
+      expect((await deliveries(`?outboxId=${row.id}`)).items[0]).toMatchObject({ status: 'sent' });
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('test send: one attempt, result returned and logged; keyset paging of the log', async () => {
     const ok = await createChannel({ name: 'test ok', kind: 'feishu', url: `${base}/feishu-test`, secret: 's' });
     const res = await owner.post(`/api/v1/channels/${ok.id}/test`);

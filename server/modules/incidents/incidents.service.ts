@@ -14,6 +14,7 @@ import type {
 import { IncidentInput as IncidentInputSchema, PostmortemInput as PostmortemSchema, severityDefinitions } from '../../../contracts/incidents';
 import { inScope, type Actor, type Deps, type TeamScope } from '../../platform/context';
 import { json, withTransaction, type Executor } from '../../platform/db';
+import { nudgeOutbox } from '../channels/channels.delivery';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { recordAudit } from '../audit/audit.repository';
@@ -182,6 +183,7 @@ export async function openIncident(deps: Deps, actor: Actor, raw: IncidentInput)
     await recordAudit(trx, actor, { action: 'create', entityType: 'incident', entityId: id, teamId, summary: { zh: `开启事件 ${input.severity}「${input.title}」`, en: `Opened incident ${input.severity} "${input.title}"` }, after: { ...input } });
     return id;
   });
+  nudgeOutbox(deps);
   return getIncident(deps.db, actor, id);
 }
 
@@ -257,6 +259,7 @@ export async function changeStatus(deps: Deps, actor: Actor, id: string, to: Inc
     await notify(trx, (await findRow(trx, 'all', id))!, `状态变为${statusZh[to]}`, `Status changed to ${to}`);
     await recordAudit(trx, actor, { action: 'update', entityType: 'incident', entityId: id, teamId: r.team_id, summary: { zh: `事件「${r.title}」${statusZh[from]} → ${statusZh[to]}`, en: `Incident "${r.title}" ${from} → ${to}` }, before: { status: from }, after: { status: to } });
   });
+  nudgeOutbox(deps);
   return getIncident(deps.db, actor, id);
 }
 
@@ -271,6 +274,7 @@ export async function changeSeverity(deps: Deps, actor: Actor, id: string, sever
     await notify(trx, (await findRow(trx, 'all', id))!, `级别变为 ${severity}`, `Severity changed to ${severity}`);
     await recordAudit(trx, actor, { action: 'update', entityType: 'incident', entityId: id, teamId: r.team_id, summary: { zh: `事件「${r.title}」级别 ${r.severity} → ${severity}`, en: `Incident "${r.title}" severity ${r.severity} → ${severity}` }, before: { severity: r.severity }, after: { severity } });
   });
+  nudgeOutbox(deps);
   return getIncident(deps.db, actor, id);
 }
 
