@@ -33,6 +33,14 @@ export const Permission = z.enum([
   'incident:write',
   /** Edit the risk register. */
   'risk:write',
+  /** Edit the sentiment lexicon. */
+  'sentiment:manage',
+  /** Import platform exports and edit column-mapping presets. */
+  'data:import',
+  /** Accept or dismiss optimisation suggestions. */
+  'suggestion:decide',
+  /** Configure and generate the weekly report. */
+  'report:manage',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -43,6 +51,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   manager: [
     ...read, 'room:write', 'catalog:write', 'person:write', 'person:reveal', 'audit:read', 'product:write', 'session:write', 'session:override',
     'content:write', 'content:review', 'compliance:manage', 'channel:manage', 'incident:write', 'risk:write',
+    'sentiment:manage', 'data:import', 'suggestion:decide', 'report:manage',
   ],
   owner: Permission.options,
 };

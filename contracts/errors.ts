@@ -12,6 +12,10 @@ import { sentimentErrors } from './sentiment';
 import { alertsErrors } from './alerts';
 import { channelsErrors } from './channels';
 import { incidentsErrors } from './incidents';
+import { analyticsErrors } from './analytics';
+import { importsErrors } from './imports';
+import { suggestionsErrors } from './suggestions';
+import { dashboardsErrors } from './dashboards';
 
 /** Every error code the API returns, with its status and zh/en text. Safe for the browser. */
 export const errorCatalog = {
@@ -29,6 +33,10 @@ export const errorCatalog = {
   ...alertsErrors,
   ...channelsErrors,
   ...incidentsErrors,
+  ...analyticsErrors,
+  ...importsErrors,
+  ...suggestionsErrors,
+  ...dashboardsErrors,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalog;

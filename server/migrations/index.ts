@@ -7,6 +7,11 @@ import * as createAlertsBase from './20261127_1600_create_alerts_base';
 import * as createAlertRules from './20261127_1620_create_alert_rules';
 import * as createChannels from './20261127_1630_create_channels';
 import * as createIncidents from './20261127_1640_create_incidents';
+import * as createSentimentLexicon from './20261128_0800_create_sentiment_lexicon';
+import * as createMetricValues from './20261128_0900_create_metric_values';
+import * as createImports from './20261128_0910_create_imports';
+import * as createSuggestions from './20261128_0920_create_suggestions';
+import * as createReports from './20261128_0930_create_reports';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it is merged: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +23,9 @@ export const migrations: Record<string, Migration> = {
   '20261127_1620_create_alert_rules': createAlertRules,
   '20261127_1630_create_channels': createChannels,
   '20261127_1640_create_incidents': createIncidents,
+  '20261128_0800_create_sentiment_lexicon': createSentimentLexicon,
+  '20261128_0900_create_metric_values': createMetricValues,
+  '20261128_0910_create_imports': createImports,
+  '20261128_0920_create_suggestions': createSuggestions,
+  '20261128_0930_create_reports': createReports,
 };

@@ -32,6 +32,10 @@ import { setupRoutes } from '../modules/setup/setup.routes';
 import { teamRoutes } from '../modules/team/team.routes';
 import { channelsRoutes } from '../modules/channels/channels.routes';
 import { incidentsRoutes } from '../modules/incidents/incidents.routes';
+import { analyticsRoutes } from '../modules/analytics/analytics.routes';
+import { importsRoutes } from '../modules/imports/imports.routes';
+import { suggestionsRoutes } from '../modules/suggestions/suggestions.routes';
+import { dashboardsRoutes } from '../modules/dashboards/dashboards.routes';
 import { sentimentRoutes } from '../modules/sentiment/sentiment.routes';
 
 export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -172,6 +176,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await channelsRoutes(app);
   await incidentsRoutes(app);
   await sentimentRoutes(app);
+  await analyticsRoutes(app);
+  await importsRoutes(app);
+  await suggestionsRoutes(app);
+  await dashboardsRoutes(app);
 
   const indexHtml = path.join(deps.config.webDist, 'index.html');
   const hasWeb = fs.existsSync(indexHtml);

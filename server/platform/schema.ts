@@ -449,6 +449,19 @@ export interface Database {
   };
 
   // ---- issue 6, sentiment area: add its tables below this line ----
+  sentiment_lexicon: {
+    id: string;
+    term: string;
+    kind: string;
+    weight: number | null;
+    aspect: string | null;
+    enabled: number;
+    note: string;
+    updated_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  sentiment_revision: { id: number; revision: number; updated_at: string };
 
   // ---- issue 6, alerts area: add its tables below this line ----
   alert_rules: {
@@ -587,4 +600,26 @@ export interface Database {
     created_at: string;
     updated_at: string;
   };
+
+  // ---- issue 7, the metric spine (contracts/analytics.ts) ----
+  metric_values: {
+    session_id: string;
+    metric: string;
+    source: string;
+    value: number;
+    basis: string | null;
+    platform: string;
+    time_window: string;
+    import_id: string | null;
+    updated_at: string;
+  };
+
+  // ---- issue 7, imports area: add its tables below this line ----
+  imports: { id: string; created_at: string };
+
+  // ---- issue 7, reviews area (session review, suggestions): add its tables below this line ----
+  suggestions: { id: string; created_at: string };
+
+  // ---- issue 7, dashboards area (dashboards, weekly reports): add its tables below this line ----
+  weekly_reports: { id: string; created_at: string };
 }

@@ -4,6 +4,10 @@ import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography } f
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  BulbOutlined,
+  FileTextOutlined,
+  ImportOutlined,
+  LineChartOutlined,
   AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
@@ -45,7 +49,7 @@ interface NavItem {
   icon: ReactNode;
   when?: Permission | 'owner';
   /** Items of a group are listed under its title in the sidebar. */
-  group?: 'planning' | 'compliance' | 'risk' | 'organisation';
+  group?: 'planning' | 'analysis' | 'compliance' | 'risk' | 'organisation';
 }
 
 const NAV: NavItem[] = [
@@ -57,6 +61,10 @@ const NAV: NavItem[] = [
   { key: 'calendar', path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, when: 'room:read', group: 'planning' },
   { key: 'products', path: '/products', label: 'nav.products', icon: <ShoppingOutlined />, when: 'catalog:read', group: 'planning' },
   { key: 'workload', path: '/workload', label: 'nav.workload', icon: <BarChartOutlined />, when: 'person:read', group: 'planning' },
+  { key: 'dashboards', path: '/dashboards', label: 'nav.dashboards', icon: <LineChartOutlined />, when: 'room:read', group: 'analysis' },
+  { key: 'suggestions', path: '/suggestions', label: 'nav.suggestions', icon: <BulbOutlined />, when: 'room:read', group: 'analysis' },
+  { key: 'imports', path: '/imports', label: 'nav.imports', icon: <ImportOutlined />, when: 'room:read', group: 'analysis' },
+  { key: 'weekly-reports', path: '/reports/weekly', label: 'nav.weeklyReports', icon: <FileTextOutlined />, when: 'room:read', group: 'analysis' },
   { key: 'content', path: '/content', label: 'nav.content', icon: <FileProtectOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'findings', path: '/compliance/findings', label: 'nav.findings', icon: <AlertOutlined />, when: 'room:read', group: 'compliance' },
   { key: 'compliance', path: '/compliance/packs', label: 'nav.compliance', icon: <SafetyOutlined />, when: 'catalog:read', group: 'compliance' },
@@ -74,7 +82,7 @@ const NAV: NavItem[] = [
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, when: 'audit:read', group: 'organisation' },
 ];
 
-const GROUP_LABELS: Record<NonNullable<NavItem['group']>, MessageKey> = { planning: 'nav.groupPlanning', compliance: 'nav.groupCompliance', risk: 'nav.groupRisk', organisation: 'nav.groupOrganisation' };
+const GROUP_LABELS: Record<NonNullable<NavItem['group']>, MessageKey> = { planning: 'nav.groupPlanning', analysis: 'nav.groupAnalysis', compliance: 'nav.groupCompliance', risk: 'nav.groupRisk', organisation: 'nav.groupOrganisation' };
 
 function selectedKey(pathname: string): string {
   const match = NAV.filter((item) => item.path !== '/' && pathname.startsWith(item.path));

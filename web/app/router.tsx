@@ -39,6 +39,11 @@ const PlaybooksPage = lazy(() => import('../features/incidents/PlaybooksPage'));
 const RisksPage = lazy(() => import('../features/incidents/RisksPage'));
 const MyTasksPage = lazy(() => import('../features/incidents/MyTasksPage'));
 const ChannelsPage = lazy(() => import('../features/channels/ChannelsPage'));
+const SessionReviewPage = lazy(() => import('../features/analytics/SessionReviewPage'));
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage'));
+const SuggestionsPage = lazy(() => import('../features/suggestions/SuggestionsPage'));
+const DashboardsPage = lazy(() => import('../features/dashboards/DashboardsPage'));
+const WeeklyReportsPage = lazy(() => import('../features/dashboards/WeeklyReportsPage'));
 
 /** First gate: until the owner account exists every route leads to /setup. */
 function Root() {
@@ -133,6 +138,11 @@ export const router = createBrowserRouter([
           { path: '/sessions', element: <Allowed when="room:read"><SessionsPage /></Allowed> },
           { path: '/sessions/:id', element: <Allowed when="room:read"><SessionDetailPage /></Allowed> },
           { path: '/sessions/:id/live', element: <Allowed when="room:read"><LiveMonitorPage /></Allowed> },
+          { path: '/sessions/:id/review', element: <Allowed when="room:read"><SessionReviewPage /></Allowed> },
+          { path: '/imports', element: <Allowed when="room:read"><ImportsPage /></Allowed> },
+          { path: '/suggestions', element: <Allowed when="room:read"><SuggestionsPage /></Allowed> },
+          { path: '/dashboards', element: <Allowed when="room:read"><DashboardsPage /></Allowed> },
+          { path: '/reports/weekly', element: <Allowed when="room:read"><WeeklyReportsPage /></Allowed> },
           { path: '/live', element: <Allowed when="room:read"><LiveWallPage /></Allowed> },
           { path: '/compliance/findings', element: <Allowed when="room:read"><FindingsReportPage /></Allowed> },
           { path: '/calendar', element: <Allowed when="room:read"><CalendarPage /></Allowed> },
