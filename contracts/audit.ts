@@ -34,6 +34,8 @@ export const AuditEntityType = z.enum([
   'playbook',
   'risk',
   'task',
+  'import',
+  'import-preset',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 
