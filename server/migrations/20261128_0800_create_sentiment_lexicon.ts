@@ -27,6 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
+  await db.insertInto('sentiment_revision').values({ id: 1, revision: 0, updated_at: new Date(0).toISOString() }).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -6,6 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { evaluateCommitted } from '../alerts/alerts.engine';
 import { scanLiveEvents, type ScannableEvent } from '../compliance/live-scan';
+import { currentAnalyser } from '../sentiment/sentiment.registry';
 import { sentimentOf } from '../sentiment/sentiment.rules';
 import { adaptBatch, DEFAULT_GIFT_RATES, type BatchParse } from './adapters';
 import * as repo from './ingest.repository';
@@ -44,6 +45,7 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
   const stored = await withTransaction(deps.db, async (trx) => {
     const times = events.map((e) => Date.parse(e.at));
     const pool = await candidates(trx, room.id, Math.min(...times), Math.max(...times));
+    const { analyser } = await currentAnalyser(deps.db, trx);
     const extended = new Map<string, number>();
     const opened: CandidateSession[] = [];
     const attached = events.map((event, i) => {
@@ -66,7 +68,7 @@ export async function storeEvents(deps: Deps, room: RoomRef, events: NormalizedE
         extended.set(s.id, s.end);
       }
       // A comment's sentiment is stored with it, in the same insert, and counted in its minute's rollup.
-      return { sessionId, event, sentiment: sentimentOf(event) };
+      return { sessionId, event, sentiment: sentimentOf(event, analyser) };
     });
 
     const at = nowIso();

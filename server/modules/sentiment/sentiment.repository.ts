@@ -1,6 +1,6 @@
 import type { NegativeExample, NegativeThemes, SentimentMinute } from '../../../contracts/sentiment';
 import type { Executor } from '../../platform/db';
-import { shippedAnalyser } from './analyser';
+import { shippedAnalyser, type Analyser } from './analyser';
 import { negativeRatio } from './sentiment.rules';
 
 /** Negative comments read per call at most (the most recent): enough for themes, bounded for a surge of thousands. */
@@ -16,7 +16,8 @@ const iso = (t: string | Date) => (typeof t === 'string' ? new Date(t).toISOStri
  * comments as examples. Reads at most the latest 2,000 negative comments of the window. Not team-scoped: the caller
  * has already checked that the session is in the reader's scope.
  */
-export async function negativeThemes(db: Executor, sessionId: string, from: string | Date, to: string | Date): Promise<NegativeThemes> {
+/** `analyser` tells which words are negative: the current lexicon's (sentiment.registry currentAnalyser), by default the shipped one. */
+export async function negativeThemes(db: Executor, sessionId: string, from: string | Date, to: string | Date, analyser: Analyser = shippedAnalyser()): Promise<NegativeThemes> {
   const rows = await db
     .selectFrom('live_events')
     .select(['id', 'at', 'user_name', 'text', 'sentiment_score', 'aspects'])
@@ -30,7 +31,6 @@ export async function negativeThemes(db: Executor, sessionId: string, from: stri
     .execute();
   const aspects = new Map<string, number>();
   const words = new Map<string, number>();
-  const analyser = shippedAnalyser();
   for (const r of rows) {
     for (const a of parseAspects(r.aspects)) aspects.set(a, (aspects.get(a) ?? 0) + 1);
     // A word counts once per comment, so one long rant does not make a theme.
