@@ -88,3 +88,7 @@ export const MetricValue = z.object({
   window: TimeWindow.nullable(),
 });
 export type MetricValue = z.infer<typeof MetricValue>;
+
+/** GET /api/v1/sessions/:id/metrics: every MetricKey of the session, base metrics first (catalogue order). */
+export const SessionMetricsView = z.object({ sessionId: z.string(), metrics: z.array(MetricValue) });
+export type SessionMetricsView = z.infer<typeof SessionMetricsView>;
