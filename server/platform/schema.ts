@@ -615,7 +615,38 @@ export interface Database {
   };
 
   // ---- issue 7, imports area: add its tables below this line ----
-  imports: { id: string; created_at: string };
+  imports: {
+    id: string;
+    file_name: string;
+    platform: string;
+    time_window: string;
+    preset_id: string | null;
+    preset_name: string | null;
+    row_count: number;
+    value_count: number;
+    /** JSON array of live_sessions ids. */
+    session_ids: string;
+    /** JSON array of team ids. */
+    team_ids: string;
+    created_by: string | null;
+    created_by_label: string;
+    created_at: string;
+    undone_at: string | null;
+    undone_by_label: string | null;
+  };
+  import_presets: {
+    id: string;
+    name: string;
+    platform: string;
+    /** JSON array of header texts. */
+    headers: string;
+    header_key: string;
+    /** JSON ImportMapping. */
+    mapping: string;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
 
   // ---- issue 7, reviews area (session review, suggestions): add its tables below this line ----
   suggestions: { id: string; created_at: string };
