@@ -36,6 +36,7 @@ export const AuditEntityType = z.enum([
   'task',
   'import',
   'import-preset',
+  'suggestion',
   'sentiment-lexicon',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;

@@ -649,7 +649,34 @@ export interface Database {
   };
 
   // ---- issue 7, reviews area (session review, suggestions): add its tables below this line ----
-  suggestions: { id: string; created_at: string };
+  suggestions: {
+    id: string;
+    team_id: string;
+    room_id: string;
+    session_id: string;
+    /** SuggestionRule */
+    rule: string;
+    /** 'session', 'slot-<position>' or 'window-<ISO start>': unique with session and rule. */
+    key: string;
+    /** info | warn | critical */
+    severity: string;
+    title_zh: string;
+    title_en: string;
+    advice_zh: string;
+    advice_en: string;
+    /** JSON Evidence. */
+    evidence: string;
+    /** open | accepted | dismissed */
+    status: string;
+    decided_by: string | null;
+    decided_by_label: string | null;
+    decided_at: string | null;
+    dismiss_reason: string | null;
+    note: string | null;
+    task_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
 
   // ---- issue 7, dashboards area (dashboards, weekly reports): add its tables below this line ----
   weekly_reports: { id: string; created_at: string };

@@ -1,0 +1,210 @@
+import type { Evidence, SuggestionQuery, SuggestionView } from '../../../contracts/suggestions';
+import type { TeamScope } from '../../platform/context';
+import { json, type Executor } from '../../platform/db';
+import { sessionsMetrics } from '../analytics/session-metrics';
+import { laySlots, medianSlotDrop, mergeThresholds, type HistorySession, type MinuteFacts, type SessionFacts, type Thresholds } from './suggestions.rules';
+
+/** The session row the suggestions need, with its room. */
+export interface SessionRow {
+  id: string;
+  room_id: string;
+  team_id: string;
+  time_zone: string;
+  planned_start: string;
+  goal_gmv_fen: number | null;
+  title: string;
+}
+
+export async function findSession(db: Executor, sessionId: string): Promise<SessionRow | undefined> {
+  return db
+    .selectFrom('live_sessions as s')
+    .innerJoin('rooms as r', 'r.id', 's.room_id')
+    .select(['s.id', 's.room_id', 'r.team_id', 'r.time_zone', 's.planned_start', 's.goal_gmv_fen', 's.title'])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
+
+/** The room's sessions that went on air before this one, newest first (the baselines' "previous N sessions"). */
+export async function previousSessionIds(db: Executor, s: SessionRow, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('live_sessions')
+    .select('id')
+    .where('room_id', '=', s.room_id)
+    .where('planned_start', '<', s.planned_start)
+    .where('status', 'in', ['live', 'ended', 'reviewed'])
+    .orderBy('planned_start', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** The company's threshold overrides (setting 'suggestions.thresholds', JSON) over the defaults. */
+export async function loadThresholds(db: Executor): Promise<Thresholds> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'suggestions.thresholds').executeTakeFirst();
+  return mergeThresholds(json.parse<unknown>(row?.value, {}));
+}
+
+export interface LoadedFacts {
+  sessionStart: string;
+  facts: SessionFacts;
+}
+
+/** Per session: its metrics (shared precedence), its minutes and its slots laid from the first event. */
+export async function loadFacts(db: Executor, sessionIds: readonly string[]): Promise<Map<string, LoadedFacts>> {
+  const out = new Map<string, LoadedFacts>();
+  const ids = [...new Set(sessionIds)];
+  if (!ids.length) return out;
+  const [sessions, minutes, slots, stats, metrics] = await Promise.all([
+    db
+      .selectFrom('live_sessions as s')
+      .innerJoin('rooms as r', 'r.id', 's.room_id')
+      .select(['s.id', 's.planned_start', 's.goal_gmv_fen', 'r.time_zone'])
+      .where('s.id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('live_minutes')
+      .select(['session_id', 'minute', 'comments', 'gmv_fen', 'viewers_sum', 'viewers_samples'])
+      .where('session_id', 'in', ids)
+      .orderBy('minute')
+      .execute(),
+    db
+      .selectFrom('session_slots as sl')
+      .leftJoin('products as p', 'p.id', 'sl.product_id')
+      .select(['sl.session_id', 'sl.position', 'sl.product_id', 'sl.planned_minutes', 'p.name'])
+      .where('sl.session_id', 'in', ids)
+      .execute(),
+    db.selectFrom('live_session_stats').select(['session_id', 'first_event_at', 'last_event_at']).where('session_id', 'in', ids).execute(),
+    sessionsMetrics(db, ids),
+  ]);
+  const minutesBy = new Map<string, MinuteFacts[]>();
+  for (const m of minutes) {
+    const list = minutesBy.get(m.session_id) ?? [];
+    list.push({ minute: m.minute, comments: Number(m.comments), gmvFen: Number(m.gmv_fen), viewersSum: Number(m.viewers_sum), viewersSamples: Number(m.viewers_samples) });
+    minutesBy.set(m.session_id, list);
+  }
+  const statsBy = new Map(stats.map((s) => [s.session_id, s]));
+  for (const s of sessions) {
+    const ms = (minutesBy.get(s.id) ?? []).sort((a, b) => a.minute.localeCompare(b.minute));
+    const st = statsBy.get(s.id);
+    const planned = slots.filter((x) => x.session_id === s.id).map((x) => ({ position: Number(x.position), productId: x.product_id, productName: x.name ?? null, plannedMinutes: Number(x.planned_minutes) }));
+    const m = metrics.get(s.id);
+    const facts: SessionFacts = {
+      timeZone: s.time_zone,
+      goalGmvFen: s.goal_gmv_fen === null ? null : Number(s.goal_gmv_fen),
+      metrics: Object.fromEntries((m?.metrics ?? []).map((x) => [x.metric, { value: x.value, basis: x.basis }])),
+      minutes: ms,
+      slots: laySlots(planned, st?.first_event_at ?? ms[0]?.minute ?? null, st?.last_event_at ?? ms[ms.length - 1]?.minute ?? null),
+    };
+    out.set(s.id, { sessionStart: s.planned_start, facts });
+  }
+  return out;
+}
+
+export function toHistory(loaded: LoadedFacts): HistorySession {
+  const f = loaded.facts;
+  return {
+    sessionStart: loaded.sessionStart,
+    clickToPay: f.metrics.click_to_pay_rate ?? { value: null, basis: null },
+    gpm: f.metrics.gpm_fen ?? { value: null, basis: null },
+    medianSlotDrop: medianSlotDrop(f.minutes, f.slots),
+  };
+}
+
+function viewQuery(db: Executor) {
+  return db
+    .selectFrom('suggestions as g')
+    .innerJoin('live_sessions as s', 's.id', 'g.session_id')
+    .innerJoin('rooms as r', 'r.id', 'g.room_id')
+    .leftJoin('tasks as t', 't.id', 'g.task_id')
+    .leftJoin('people as p', 'p.id', 't.owner_person_id')
+    .select([
+      'g.id',
+      'g.session_id',
+      's.title as session_title',
+      's.planned_start',
+      'g.room_id',
+      'r.display_name as room_name',
+      'g.rule',
+      'g.key',
+      'g.severity',
+      'g.title_zh',
+      'g.title_en',
+      'g.advice_zh',
+      'g.advice_en',
+      'g.evidence',
+      'g.status',
+      'g.decided_at',
+      'g.decided_by_label',
+      'g.dismiss_reason',
+      'g.note',
+      'g.task_id',
+      't.owner_person_id',
+      'p.display_name as owner_name',
+      't.due_date',
+      't.status as task_status',
+      'g.created_at',
+      'g.updated_at',
+    ]);
+}
+type ViewRow = Awaited<ReturnType<ReturnType<typeof viewQuery>['execute']>>[number];
+
+const SEVERITY_RANK: Record<string, number> = { critical: 0, warn: 1, info: 2 };
+
+function toView(r: ViewRow): SuggestionView {
+  return {
+    id: r.id,
+    sessionId: r.session_id,
+    sessionTitle: r.session_title,
+    sessionStart: r.planned_start,
+    roomId: r.room_id,
+    roomName: r.room_name,
+    rule: r.rule as SuggestionView['rule'],
+    key: r.key,
+    severity: r.severity as SuggestionView['severity'],
+    titleZh: r.title_zh,
+    titleEn: r.title_en,
+    adviceZh: r.advice_zh,
+    adviceEn: r.advice_en,
+    evidence: json.parse<Evidence>(r.evidence, {} as Evidence),
+    status: r.status as SuggestionView['status'],
+    decidedAt: r.decided_at,
+    decidedBy: r.decided_by_label,
+    dismissReason: r.dismiss_reason,
+    note: r.note,
+    taskId: r.task_id,
+    taskOwnerPersonId: r.owner_person_id ?? null,
+    taskOwnerName: r.owner_name ?? null,
+    taskDueDate: r.due_date ?? null,
+    taskStatus: r.task_status ?? null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+/** Newest session first; within a session the most severe first. */
+function sortViews(xs: SuggestionView[]): SuggestionView[] {
+  return xs.sort((a, b) => b.sessionStart.localeCompare(a.sessionStart) || (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || a.rule.localeCompare(b.rule) || a.key.localeCompare(b.key));
+}
+
+export async function sessionSuggestions(db: Executor, sessionId: string): Promise<SuggestionView[]> {
+  return sortViews((await viewQuery(db).where('g.session_id', '=', sessionId).execute()).map(toView));
+}
+
+export async function findSuggestion(db: Executor, id: string): Promise<SuggestionView | undefined> {
+  const r = await viewQuery(db).where('g.id', '=', id).executeTakeFirst();
+  return r ? toView(r) : undefined;
+}
+
+export async function listSuggestions(db: Executor, scope: TeamScope, q: SuggestionQuery, limit = 500): Promise<SuggestionView[]> {
+  let query = viewQuery(db).orderBy('s.planned_start', 'desc').limit(limit);
+  if (scope !== 'all') query = scope.length ? query.where('g.team_id', 'in', [...scope]) : query.where('g.id', '=', '');
+  if (q.status) query = query.where('g.status', '=', q.status);
+  if (q.roomId) query = query.where('g.room_id', '=', q.roomId);
+  return sortViews((await query.execute()).map(toView));
+}
+
+/** Suggestions accepted in the room's sessions before this one, newest first. */
+export async function acceptedBefore(db: Executor, s: SessionRow, limit = 20): Promise<SuggestionView[]> {
+  const rows = await viewQuery(db).where('g.room_id', '=', s.room_id).where('g.status', '=', 'accepted').where('s.planned_start', '<', s.planned_start).orderBy('s.planned_start', 'desc').limit(limit).execute();
+  return rows.map(toView);
+}
