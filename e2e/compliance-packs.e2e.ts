@@ -25,13 +25,13 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const CASES: { locale: Locale; t: typeof enUS; term: string; typed: string; disguised: string }[] = [
+const CASES: { locale: Locale; t: typeof enUS; term: string; typed: string; disguised: string; slang: string }[] = [
   // The term is typed with noise between its characters: the mark must cover the disguised span, dots included.
-  { locale: 'zh-CN', t: zhCN, term: '测试违禁词', typed: '主播说：测.试.违.禁.词，别学', disguised: '测.试.违.禁.词' },
-  { locale: 'en-US', t: enUS, term: '示范脏话', typed: '弹幕里有人刷 示 范 脏 话 了', disguised: '示 范 脏 话' },
+  { locale: 'zh-CN', t: zhCN, term: '测试违禁词', typed: '主播说：测.试.违.禁.词，别学', disguised: '测.试.违.禁.词', slang: '芭比Q' },
+  { locale: 'en-US', t: enUS, term: '示范脏话', typed: '弹幕里有人刷 示 范 脏 话 了', disguised: '示 范 脏 话', slang: '栓Q' },
 ];
 
-describe.each(CASES)('rule packs ($locale)', ({ locale, t, term, typed, disguised }) => {
+describe.each(CASES)('rule packs ($locale)', ({ locale, t, term, typed, disguised, slang }) => {
   const name = (step: string) => `compliance-packs-${locale}-${step}`;
   let context: BrowserContext;
   let page: Page;
@@ -124,5 +124,26 @@ describe.each(CASES)('rule packs ($locale)', ({ locale, t, term, typed, disguise
     expect(await marks.allTextContents()).toEqual(['第一', 'V信']);
     expect(Number(await marks.first().getAttribute('data-start'))).toBe(text.lastIndexOf('第一'));
     await page.getByTestId('tryit').screenshot({ path: `e2e/screenshots/${name('04-adhoc')}.png` });
+  });
+
+  it("adds the audience's slang to the sentiment lexicon and the try box reads it at once", async () => {
+    const comment = `这次${slang}了`;
+    expect((await apiAs(page).post<{ label: string }>('/sentiment/try', { text: comment })).body.label).toBe('neutral');
+    await page.getByTestId('nav-sentiment-lexicon').click();
+    await page.getByTestId('lexicon-table').waitFor();
+    expect(await innerTextOf(page.getByTestId('lexicon-page'))).toContain(t['sentiment.lexicon.title']);
+    await page.getByTestId('lexicon-add').click();
+    await page.getByTestId('lexicon-term').fill(slang);
+    await page.getByTestId('lexicon-kind').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: t['sentiment.kind.negative'] }).first().click();
+    await page.getByTestId('lexicon-weight').fill('2');
+    const res = await afterResponse(page, 'PUT', '/api/v1/sentiment/lexicon', () => page.getByTestId('lexicon-save').click());
+    expect(res.status()).toBe(200);
+    await page.getByTestId('lexicon-origin-filter').getByText(t['sentiment.lexicon.filterEdited']).click();
+    await eventually(async () => expect(await innerTextOf(page.getByTestId(`lexicon-origin-${slang}`))).toBe(t['sentiment.origin.custom']));
+    await page.getByTestId('sentiment-try-text').fill(comment);
+    await eventually(async () => expect(await page.getByTestId('sentiment-try-label').getAttribute('data-label')).toBe('negative'));
+    expect(await innerTextOf(page.getByTestId('sentiment-try-label'))).toBe(t['sentiment.label.negative']);
+    await settledShot(page, name('05-lexicon'));
   });
 });

@@ -4,6 +4,7 @@ import { Avatar, Button, Dropdown, Flex, Grid, Layout, Menu, Tag, Typography } f
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
+  SmileOutlined,
   BulbOutlined,
   FileTextOutlined,
   ImportOutlined,
@@ -71,6 +72,7 @@ const NAV: NavItem[] = [
   { key: 'alerts', path: '/alerts', label: 'nav.alerts', icon: <BellOutlined />, when: 'room:read', group: 'risk' },
   { key: 'incidents', path: '/incidents', label: 'nav.incidents', icon: <FireOutlined />, when: 'room:read', group: 'risk' },
   { key: 'playbooks', path: '/playbooks', label: 'nav.playbooks', icon: <ReadOutlined />, when: 'room:read', group: 'risk' },
+  { key: 'sentiment-lexicon', path: '/sentiment/lexicon', label: 'nav.sentimentLexicon', icon: <SmileOutlined />, when: 'room:read', group: 'risk' },
   { key: 'risks', path: '/risks', label: 'nav.risks', icon: <HeatMapOutlined />, when: 'room:read', group: 'risk' },
   { key: 'channels', path: '/channels', label: 'nav.channels', icon: <NotificationOutlined />, when: 'channel:manage', group: 'risk' },
   { key: 'teams', path: '/teams', label: 'nav.teams', icon: <ApartmentOutlined />, when: 'team:read', group: 'organisation' },

@@ -39,6 +39,7 @@ const PlaybooksPage = lazy(() => import('../features/incidents/PlaybooksPage'));
 const RisksPage = lazy(() => import('../features/incidents/RisksPage'));
 const MyTasksPage = lazy(() => import('../features/incidents/MyTasksPage'));
 const ChannelsPage = lazy(() => import('../features/channels/ChannelsPage'));
+const LexiconPage = lazy(() => import('../features/sentiment/LexiconPage'));
 const SessionReviewPage = lazy(() => import('../features/analytics/SessionReviewPage'));
 const ImportsPage = lazy(() => import('../features/imports/ImportsPage'));
 const SuggestionsPage = lazy(() => import('../features/suggestions/SuggestionsPage'));
@@ -157,6 +158,7 @@ export const router = createBrowserRouter([
           { path: '/incidents', element: <Allowed when="room:read"><IncidentsPage /></Allowed> },
           { path: '/incidents/:id', element: <Allowed when="room:read"><IncidentDetailPage /></Allowed> },
           { path: '/playbooks', element: <Allowed when="room:read"><PlaybooksPage /></Allowed> },
+          { path: '/sentiment/lexicon', element: <Allowed when="room:read"><LexiconPage /></Allowed> },
           { path: '/risks', element: <Allowed when="room:read"><RisksPage /></Allowed> },
           { path: '/my-schedule', element: <MySchedulePage /> },
           { path: '/my-tasks', element: <MyTasksPage /> },
