@@ -236,6 +236,24 @@ describe('the clock: stream silent and GMV pace', () => {
   });
 });
 
+describe('stream silent needs a connector', () => {
+  it('a room without an ingestion token raises nothing; once one is issued the silence counts', async () => {
+    const quietRoom = (await owner.post('/api/v1/rooms', { teamId, platform: 'douyin', accountId: 'no-connector', displayName: '未接入的直播间' })).json().id as string;
+    const res = await owner.post('/api/v1/sessions', { roomId: quietRoom, title: '未接入场', plannedStart: at(2000), plannedEnd: at(2240) });
+    expect(res.statusCode).toBe(201);
+    const sessionId = res.json().id as string;
+    await ctx.deps.db.updateTable('live_sessions').set({ status: 'scheduled' }).where('id', '=', sessionId).execute();
+    const engine = alertEngineOf(ctx.deps);
+    await engine.tick(T0 + 2010 * 60_000);
+    expect((await alertsOf(sessionId)).items).toHaveLength(0);
+
+    const issued = await owner.post('/api/v1/tokens', { name: 'bridge', roomId: quietRoom, scopes: ['ingest'] });
+    expect(issued.statusCode).toBe(201);
+    await engine.tick(T0 + 2011 * 60_000);
+    expect((await alertsOf(sessionId)).items.map((a) => a.kind)).toEqual(['stream_silent']);
+  });
+});
+
 describe("the live monitor shows the session's alerts", () => {
   it('in the snapshot and whenever they change', async () => {
     const sessionId = await newSession('周六午场', 1500, 1740);

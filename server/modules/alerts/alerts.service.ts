@@ -264,8 +264,8 @@ export async function evaluateSessions(deps: Deps, sessionIds: readonly string[]
 }
 
 /**
- * The clock's rules: a scheduled or live session inside its planned time that went silent, and a live one behind its
- * GMV goal's pace. Returns the sessions whose alerts changed.
+ * The clock's rules: a scheduled or live session inside its planned time that went silent (in a room with an ingestion
+ * token in force), and a live one behind its GMV goal's pace. Returns the sessions whose alerts changed.
  */
 export async function evaluateClock(deps: Deps, now: number): Promise<string[]> {
   const at = new Date(now).toISOString();
@@ -274,6 +274,12 @@ export async function evaluateClock(deps: Deps, now: number): Promise<string[]> 
     .innerJoin('rooms as r', 'r.id', 's.room_id')
     .leftJoin('live_session_stats as st', 'st.session_id', 's.id')
     .select(['s.id', 's.room_id', 'r.team_id', 's.status', 's.planned_start', 's.planned_end', 's.goal_gmv_fen', 'st.first_event_at', 'st.last_event_at'])
+    // A room with no ingestion token in force has no connector to fall silent: nothing is expected from it.
+    .select((eb) =>
+      eb
+        .exists(eb.selectFrom('api_tokens as k').select('k.id').whereRef('k.room_id', '=', 's.room_id').where('k.revoked_at', 'is', null).where('k.scopes', 'like', '%ingest%'))
+        .as('connected'),
+    )
     .where('s.status', 'in', ['scheduled', 'live'])
     .where('s.planned_start', '<=', at)
     .where('s.planned_end', '>=', new Date(now - 12 * 60 * MINUTE).toISOString())
@@ -284,7 +290,8 @@ export async function evaluateClock(deps: Deps, now: number): Promise<string[]> 
     const ref = { sessionId: s.id, roomId: s.room_id, teamId: s.team_id };
     const t = await repo.roomThresholds(deps.db, s.room_id);
     const firings: AlertFiring[] = [];
-    const silent = streamSilent({ status: s.status, plannedStart: s.planned_start, plannedEnd: s.planned_end, lastEventAt: s.last_event_at ?? null }, now, t.streamSilent);
+    const connected = s.connected === true || Number(s.connected) === 1;
+    const silent = connected ? streamSilent({ status: s.status, plannedStart: s.planned_start, plannedEnd: s.planned_end, lastEventAt: s.last_event_at ?? null }, now, t.streamSilent) : null;
     if (silent) firings.push(silent);
     // A show that has sent nothing is the stream-silent alert's business; pace is judged once events arrive.
     if (t.gmvPace.enabled && s.status === 'live' && s.goal_gmv_fen && s.first_event_at) {
