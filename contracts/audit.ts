@@ -38,6 +38,8 @@ export const AuditEntityType = z.enum([
   'import-preset',
   'suggestion',
   'sentiment-lexicon',
+  'weekly-report',
+  'weekly-report-schedule',
 ]);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 

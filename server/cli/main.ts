@@ -16,6 +16,7 @@ import { migrateToLatest, withTransaction } from '../platform/db';
 import { DomainError, messageOf } from '../platform/errors';
 import { buildApp } from '../platform/http';
 import { startDeliveryWorker } from '../modules/channels/channels.delivery';
+import { startWeeklyReportScheduler } from '../modules/dashboards/weekly-report.service';
 import { openRuntime, type Runtime } from '../platform/runtime';
 import { countUsers } from '../modules/accounts/accounts.repository';
 import { createApiToken, insertUserAccount } from '../modules/accounts/accounts.service';
@@ -90,9 +91,12 @@ async function start(demo: boolean) {
   const app = await buildApp(rt.deps);
   // Outgoing notifications (channels): delivered from the outbox on an unref'd timer, nudged by the code that fills it.
   const deliveries = startDeliveryWorker(rt.deps, { onError: (err) => app.log.error({ err }, 'notification delivery failed') });
+  // The weekly report (issue 7): generated once when due, on an unref'd minute clock.
+  const weeklyReports = startWeeklyReportScheduler(rt.deps, { onError: (err) => app.log.error({ err }, 'weekly report failed') });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await deliveries.stop();
+    await weeklyReports.stop();
     await app.close();
     await rt.close();
     process.exit(0);

@@ -679,5 +679,39 @@ export interface Database {
   };
 
   // ---- issue 7, dashboards area (dashboards, weekly reports): add its tables below this line ----
-  weekly_reports: { id: string; created_at: string };
+  session_summaries: {
+    session_id: string;
+    room_id: string;
+    team_id: string;
+    day: string;
+    planned_start: string;
+    has_data: number;
+    gmv_fen: number | null;
+    orders: number | null;
+    buyers: number | null;
+    views: number | null;
+    viewers: number | null;
+    peak_viewers: number | null;
+    comments: number | null;
+    commenters: number | null;
+    follows: number | null;
+    gift_fen: number | null;
+    duration_seconds: number | null;
+    gpm_fen: number | null;
+    gpm_basis: string | null;
+    events_seen: number;
+    values_seen: number;
+    computed_at: string;
+  };
+  session_hosts: { session_id: string; person_id: string; day: string };
+  weekly_reports: {
+    id: string;
+    week_start: string;
+    week_end: string;
+    time_zone: string;
+    trigger: string;
+    generated_by: string | null;
+    body: string;
+    created_at: string;
+  };
 }
