@@ -67,6 +67,7 @@ export const SuggestionView = z.object({
   sessionId: z.string(),
   sessionTitle: z.string(),
   sessionStart: z.string(),
+  teamId: z.string(),
   roomId: z.string(),
   roomName: z.string(),
   rule: SuggestionRule,
