@@ -50,6 +50,40 @@ export const METRIC_BASES: Partial<Record<MetricKey, readonly string[]>> = {
   refund_rate: ['amount', 'orders'],
 };
 
+export type MetricKind = 'money' | 'duration' | 'count' | 'rate';
+
+const RATE_METRICS = new Set<MetricKey>([
+  'interaction_rate',
+  'follow_rate',
+  'fans_club_rate',
+  'refund_rate',
+  'enter_rate',
+  'product_exposure_rate',
+  'product_click_rate',
+  'click_to_pay_rate',
+  'pay_rate',
+  'over_1min_rate',
+  'roi',
+]);
+
+/** money (fen), duration (seconds), count, rate (fraction; ROI too). */
+export function metricKind(metric: MetricKey): MetricKind {
+  if (metric.endsWith('_fen')) return 'money';
+  if (metric.endsWith('_seconds') || metric === 'watch_seconds_total') return 'duration';
+  if (RATE_METRICS.has(metric)) return 'rate';
+  return 'count';
+}
+
+/** The units a column may be written in, per kind of metric. */
+export const UNITS_OF: Record<MetricKind, readonly ValueUnit[]> = {
+  money: ['yuan', 'fen', 'wan_yuan'],
+  duration: ['seconds', 'minutes', 'hms'],
+  count: ['count', 'count_wan'],
+  rate: ['percent', 'fraction'],
+};
+
+export const DEFAULT_UNIT: Record<MetricKind, ValueUnit> = { money: 'yuan', duration: 'seconds', count: 'count', rate: 'percent' };
+
 export const ColumnMapping = z.object({
   /** The header text of the column, exactly as in the file. */
   column: z.string().max(200),

@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
-import { BASE_METRICS, type MetricKey } from '../../../contracts/analytics';
-import { METRIC_BASES, type Cell, type ColumnMapping, type DateFormat, type ImportMapping, type NumberFormat, type RowError, type ValueUnit } from '../../../contracts/imports';
+import type { MetricKey } from '../../../contracts/analytics';
+
+export { metricKind, UNITS_OF, DEFAULT_UNIT, type MetricKind } from '../../../contracts/imports';
+import { METRIC_BASES, metricKind, UNITS_OF, type Cell, type ColumnMapping, type DateFormat, type ImportMapping, type NumberFormat, type RowError, type ValueUnit } from '../../../contracts/imports';
 
 /**
  * Pure rules of the platform-data import: text decoding, header detection, number/unit/date conversion and session
@@ -54,40 +56,6 @@ export function headersOf(row: readonly Cell[]): string[] {
 }
 
 // ---------------------------------------------------------------- numbers and units
-
-export type MetricKind = 'money' | 'duration' | 'count' | 'rate';
-
-const RATE_METRICS = new Set<MetricKey>([
-  'interaction_rate',
-  'follow_rate',
-  'fans_club_rate',
-  'refund_rate',
-  'enter_rate',
-  'product_exposure_rate',
-  'product_click_rate',
-  'click_to_pay_rate',
-  'pay_rate',
-  'over_1min_rate',
-  'roi',
-]);
-
-export function metricKind(metric: MetricKey): MetricKind {
-  if (metric.endsWith('_fen')) return 'money';
-  if (metric.endsWith('_seconds') || metric === 'watch_seconds_total') return 'duration';
-  if (RATE_METRICS.has(metric)) return 'rate';
-  return 'count';
-}
-
-export const UNITS_OF: Record<MetricKind, readonly ValueUnit[]> = {
-  money: ['yuan', 'fen', 'wan_yuan'],
-  duration: ['seconds', 'minutes', 'hms'],
-  count: ['count', 'count_wan'],
-  rate: ['percent', 'fraction'],
-};
-
-export const DEFAULT_UNIT: Record<MetricKind, ValueUnit> = { money: 'yuan', duration: 'seconds', count: 'count', rate: 'percent' };
-
-export const isBaseMetric = (m: MetricKey) => (BASE_METRICS as readonly string[]).includes(m);
 
 /** A number as written in the cell, before its unit: the scale a suffix carries (万 ×10⁴, 亿 ×10⁸) is applied, a % is kept apart. */
 export type ParsedNumber = { n: number; percent: boolean } | 'empty' | 'invalid';
