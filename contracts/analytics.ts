@@ -92,3 +92,139 @@ export type MetricValue = z.infer<typeof MetricValue>;
 /** GET /api/v1/sessions/:id/metrics: every MetricKey of the session, base metrics first (catalogue order). */
 export const SessionMetricsView = z.object({ sessionId: z.string(), metrics: z.array(MetricValue) });
 export type SessionMetricsView = z.infer<typeof SessionMetricsView>;
+
+// ---- the session review (复盘): GET /api/v1/sessions/:id/review ----------------------------------------------------
+
+const Count = z.number().int().min(0);
+
+/** A goal of the session plan against what happened; actual null = no data. */
+export const GoalVsActual = z.object({
+  metric: z.enum(['gmv_fen', 'viewers', 'orders']),
+  goal: z.number().nullable(),
+  actual: z.number().nullable(),
+  source: MetricSource.nullable(),
+  /** actual / goal; null when either is missing or the goal is 0. */
+  attainment: z.number().nullable(),
+});
+export type GoalVsActual = z.infer<typeof GoalVsActual>;
+
+/** One minute of the show from the rollups; null where the minute had no such data. */
+export const ReviewMinute = z.object({
+  minute: z.string(),
+  viewersAvg: z.number().nullable(),
+  viewersMax: z.number().nullable(),
+  comments: Count,
+  /** Comment sentiment, present only when the session's comments were scored. */
+  sentiment: z.object({ positive: Count, neutral: Count, negative: Count }).nullable(),
+  gmvFen: z.number().nullable(),
+  orders: Count.nullable(),
+});
+export type ReviewMinute = z.infer<typeof ReviewMinute>;
+
+/**
+ * How the slots' actual times were found: 'events' from the product references of the session's events (a change of
+ * product marks a new slot); 'planned' laid end to end from the first event with their planned lengths; 'none' when
+ * the session has no events.
+ */
+export const SlotTiming = z.enum(['events', 'planned', 'none']);
+export type SlotTiming = z.infer<typeof SlotTiming>;
+
+export const ReviewSlot = z.object({
+  position: z.number().int(),
+  productId: z.string(),
+  productName: z.string(),
+  productSku: z.string(),
+  slotType: z.string(),
+  plannedMinutes: z.number(),
+  start: z.string().nullable(),
+  end: z.string().nullable(),
+  actualMinutes: z.number().nullable(),
+  gmvFen: z.number().nullable(),
+  orders: z.number().nullable(),
+  gmvPerMinuteFen: z.number().nullable(),
+  /** Product clicks, only where an import gives them per product; null otherwise. */
+  clicks: z.number().nullable(),
+});
+export type ReviewSlot = z.infer<typeof ReviewSlot>;
+
+export const ReviewAlertPin = z.object({ id: z.string(), kind: z.string(), severity: z.string(), at: z.string(), titleZh: z.string(), titleEn: z.string() });
+export const ReviewIncidentPin = z.object({ id: z.string(), title: z.string(), severity: z.string(), status: z.string(), at: z.string() });
+
+export const ThemeWord = z.object({ word: z.string(), count: Count });
+export type ThemeWord = z.infer<typeof ThemeWord>;
+export const ThemeQuestion = z.object({ text: z.string(), count: Count });
+export type ThemeQuestion = z.infer<typeof ThemeQuestion>;
+export const CommentThemes = z.object({
+  /** Comments in the session, and how many of them the themes were computed from (at most 20 per minute, the first ones). */
+  comments: Count,
+  sampled: Count,
+  words: z.array(ThemeWord),
+  questions: z.array(ThemeQuestion),
+});
+export type CommentThemes = z.infer<typeof CommentThemes>;
+
+export const ReviewFindingLine = z.object({
+  id: z.number(),
+  at: z.string(),
+  source: z.string(),
+  rule: z.string(),
+  category: z.string(),
+  severity: z.string(),
+  term: z.string(),
+  text: z.string().nullable(),
+});
+export const ReviewFindings = z.object({
+  total: Count,
+  bySeverity: z.array(z.object({ severity: z.string(), count: Count })),
+  byRule: z.array(z.object({ rule: z.string(), category: z.string(), severity: z.string(), count: Count })),
+  /** The first lines in time order (at most 200). */
+  lines: z.array(ReviewFindingLine),
+});
+export type ReviewFindings = z.infer<typeof ReviewFindings>;
+
+/** The metrics the review compares with the room's previous sessions. */
+export const BAND_METRICS = ['gmv_fen', 'orders', 'viewers', 'peak_viewers', 'avg_viewers', 'comments', 'aov_fen', 'gpm_fen', 'uv_value_fen', 'interaction_rate', 'follow_rate', 'duration_seconds'] as const;
+
+export const MetricBand = z.object({
+  metric: MetricKey,
+  unit: MetricUnit,
+  value: z.number().nullable(),
+  /** Only earlier sessions measured under the same basis count (GPM per view is not compared with GPM per viewer). */
+  basis: z.string().nullable(),
+  samples: Count,
+  p10: z.number().nullable(),
+  p50: z.number().nullable(),
+  p90: z.number().nullable(),
+  /** below p10 | between | above p90; null when the session or the band has no data. */
+  position: z.enum(['below', 'within', 'above']).nullable(),
+  /** Share of the earlier sessions at or below this one (0–1). */
+  rank: z.number().nullable(),
+});
+export type MetricBand = z.infer<typeof MetricBand>;
+
+export const SessionReview = z.object({
+  session: z.object({
+    id: z.string(),
+    title: z.string(),
+    roomId: z.string(),
+    roomName: z.string(),
+    platform: z.string(),
+    status: z.string(),
+    plannedStart: z.string(),
+    plannedEnd: z.string(),
+    timeZone: z.string(),
+    firstEventAt: z.string().nullable(),
+    lastEventAt: z.string().nullable(),
+  }),
+  metrics: z.array(MetricValue),
+  goals: z.array(GoalVsActual),
+  timeline: z.array(ReviewMinute),
+  slotTiming: SlotTiming,
+  slots: z.array(ReviewSlot),
+  alerts: z.array(ReviewAlertPin),
+  incidents: z.array(ReviewIncidentPin),
+  themes: CommentThemes,
+  findings: ReviewFindings,
+  comparison: z.object({ sessionIds: z.array(z.string()), bands: z.array(MetricBand) }),
+});
+export type SessionReview = z.infer<typeof SessionReview>;

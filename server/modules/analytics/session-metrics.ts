@@ -108,7 +108,7 @@ const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number
 export async function eventBases(db: Executor, sessionIds: readonly string[]): Promise<Map<string, EventBase>> {
   const out = new Map<string, EventBase>();
   for (const ids of chunks([...new Set(sessionIds)])) {
-    const [minutes, stats, commenters, buyers] = await Promise.all([
+    const [minutes, stats, buyers] = await Promise.all([
       db
         .selectFrom('live_minutes')
         .where('session_id', 'in', ids)
@@ -133,13 +133,8 @@ export async function eventBases(db: Executor, sessionIds: readonly string[]): P
           eb.fn.sum<number>('viewers_samples').as('viewers_samples'),
         ])
         .execute(),
-      db.selectFrom('live_session_stats').select(['session_id', 'first_event_at', 'last_event_at', 'viewers_cumulative', 'likes_total']).where('session_id', 'in', ids).execute(),
-      db
-        .selectFrom('live_commenters')
-        .where('session_id', 'in', ids)
-        .groupBy('session_id')
-        .select((eb) => ['session_id', eb.fn.count<number>('user_key').distinct().as('n')])
-        .execute(),
+      // stats.commenters counts the session's distinct commenters (live_commenters rows of minute ''), kept by ingestion.
+      db.selectFrom('live_session_stats').select(['session_id', 'first_event_at', 'last_event_at', 'commenters', 'viewers_cumulative', 'likes_total']).where('session_id', 'in', ids).execute(),
       db
         .selectFrom('live_events')
         .where('session_id', 'in', ids)
@@ -151,9 +146,8 @@ export async function eventBases(db: Executor, sessionIds: readonly string[]): P
     ]);
     const byMinutes = new Map(minutes.map((m) => [m.session_id, m as unknown as MinuteTotals]));
     const byStats = new Map(stats.map((s) => [s.session_id, s]));
-    const byCommenters = new Map(commenters.map((c) => [c.session_id, num(c.n)]));
     const byBuyers = new Map(buyers.map((b) => [b.session_id, num(b.n)]));
-    for (const id of ids) out.set(id, toEventBase(byMinutes.get(id), byStats.get(id), byCommenters.get(id) ?? 0, byBuyers.get(id) ?? 0));
+    for (const id of ids) out.set(id, toEventBase(byMinutes.get(id), byStats.get(id), num(byStats.get(id)?.commenters), byBuyers.get(id) ?? 0));
   }
   return out;
 }
