@@ -221,7 +221,7 @@ export default function ImportsPage() {
     {
       title: t('imports.col.target'),
       key: 'target',
-      width: 190,
+      width: 170,
       render: (_, c) => (
         <Select
           style={{ width: '100%' }}
@@ -235,7 +235,7 @@ export default function ImportsPage() {
     {
       title: t('imports.col.metric'),
       key: 'metric',
-      width: 220,
+      width: 200,
       render: (_, c) =>
         c.target === 'metric' ? (
           <Select
@@ -252,7 +252,7 @@ export default function ImportsPage() {
     {
       title: t('imports.col.unit'),
       key: 'unit',
-      width: 150,
+      width: 140,
       render: (_, c) =>
         c.target === 'metric' && c.metric ? (
           <Select
@@ -267,7 +267,7 @@ export default function ImportsPage() {
     {
       title: t('imports.col.format'),
       key: 'format',
-      width: 190,
+      width: 210,
       render: (_, c) =>
         c.target === 'metric' && c.unit !== 'hms' ? (
           <Select style={{ width: '100%' }} value={c.numberFormat} onChange={(v) => change(c.i, { numberFormat: v })} options={NumberFormat.options.map((f) => ({ value: f, label: t(`imports.nf.${f}`) }))} data-testid={`map-nf-${c.i}`} />
@@ -445,7 +445,7 @@ export default function ImportsPage() {
                 <Select style={{ minWidth: 200 }} value={timeWindow} onChange={(v) => { setTimeWindow(v); setResult(null); }} options={TimeWindow.options.map((w) => ({ value: w, label: t(`imports.window.${w}`) }))} data-testid="imports-window" />
               </Space>
             </Flex>
-            <Table<ColumnMapping & { i: number }> size="small" rowKey="column" pagination={false} scroll={{ x: 1100 }} dataSource={columns.map((c, i) => ({ ...c, i }))} columns={mappingColumns} data-testid="imports-mapping" />
+            <Table<ColumnMapping & { i: number }> size="small" rowKey="column" pagination={false} scroll={{ x: 1080 }} dataSource={columns.map((c, i) => ({ ...c, i }))} columns={mappingColumns} data-testid="imports-mapping" />
             <Flex justify="flex-end" style={{ marginTop: 12 }}>
               <Button type="primary" onClick={runPreview} loading={preview.isPending} data-testid="imports-preview">
                 {t('imports.preview')}
@@ -480,13 +480,13 @@ export default function ImportsPage() {
                 </Flex>
               ) : null}
               <Button type="primary" disabled={errors.length > 0 || result.rowCount === 0} onClick={runApply} loading={apply.isPending} data-testid="imports-apply">
-                {t('imports.apply', { n: result.validRows })}
+                {t('imports.apply')}
               </Button>
             </Flex>
           </Card>
         ) : null}
 
-        {applied ? <AppliedCard imported={applied} /> : null}
+        {applied ? <AppliedCard imported={applied} titles={new Map((result?.rows ?? []).flatMap((r) => (r.session ? [[r.session.id, r.session.title] as const] : [])))} /> : null}
 
         <History />
       </Flex>
@@ -514,28 +514,28 @@ function When({ iso }: { iso: string }) {
 }
 
 /** What the applied import put on its sessions, read back from the session metrics (source shown). */
-function AppliedCard({ imported }: { imported: ImportView }) {
+function AppliedCard({ imported, titles }: { imported: ImportView; titles: Map<string, string> }) {
   const t = useT();
   return (
     <Card size="small" title={t('imports.appliedTitle', { file: imported.fileName })} data-testid="imports-applied">
       <Typography.Paragraph type="secondary">{t('imports.appliedHint', { rows: imported.rowCount, values: imported.valueCount, sessions: imported.sessionIds.length })}</Typography.Paragraph>
       <Flex vertical gap={12}>
         {imported.sessionIds.slice(0, 5).map((id) => (
-          <SessionValues key={id} sessionId={id} />
+          <SessionValues key={id} sessionId={id} title={titles.get(id) ?? t('imports.sessionValues')} />
         ))}
       </Flex>
     </Card>
   );
 }
 
-function SessionValues({ sessionId }: { sessionId: string }) {
+function SessionValues({ sessionId, title }: { sessionId: string; title: string }) {
   const t = useT();
   const { locale } = useLocale();
   const metrics = useSessionMetrics(sessionId);
   if (metrics.error) return <LoadError error={metrics.error} />;
   const imported = (metrics.data?.metrics ?? []).filter((m) => m.source === 'import');
   return (
-    <Card type="inner" size="small" loading={metrics.isLoading} title={<Link to={`/sessions/${sessionId}/review`}>{t('imports.sessionValues')}</Link>} data-testid={`imports-session-${sessionId}`}>
+    <Card type="inner" size="small" loading={metrics.isLoading} title={<Link to={`/sessions/${sessionId}/review`}>{title}</Link>} data-testid={`imports-session-${sessionId}`}>
       {imported.length ? (
         <Flex gap={8} wrap>
           {imported.map((m) => (
