@@ -13,7 +13,7 @@ let teamB: string;
 let roomA1: string;
 let roomA2: string;
 let roomB1: string;
-const s: Record<string, string> = {};
+const s = {} as Record<'a1' | 'a2' | 'b1' | 'a1prev' | 'empty' | 'lateNight', string>;
 let hostId: string;
 
 interface MinuteSpec {
@@ -349,9 +349,41 @@ describe('weekly report', () => {
 
   it('generate now: a new week is created (201) and audited; members may not', async () => {
     expect((await member.post('/api/v1/reports/weekly/generate', {})).statusCode).toBe(403);
+    const suggestion = (id: string, status: string, createdAt: string, decidedAt: string | null) => ({
+      id,
+      team_id: teamA,
+      room_id: roomA1,
+      session_id: s.a1,
+      rule: 'gmv_under_goal',
+      key: id,
+      severity: 'warn',
+      title_zh: '标题',
+      title_en: 'title',
+      advice_zh: '建议',
+      advice_en: 'advice',
+      evidence: '{}',
+      status,
+      decided_by: null,
+      decided_by_label: null,
+      decided_at: decidedAt,
+      dismiss_reason: null,
+      note: null,
+      task_id: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+    await ctx.deps.db
+      .insertInto('suggestions')
+      .values([
+        suggestion('sg1', 'accepted', '2026-10-27T02:00:00.000Z', '2026-10-28T02:00:00.000Z'),
+        suggestion('sg2', 'open', '2026-10-27T03:00:00.000Z', null),
+        suggestion('sg3', 'open', '2026-11-20T03:00:00.000Z', null), // after the week: not counted
+      ])
+      .execute();
     const res = await owner.post('/api/v1/reports/weekly/generate', { weekOf: '2026-10-28' });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ weekStart: '2026-10-26', trigger: 'manual', gmvFen: null });
+    expect(res.json().body.suggestions).toEqual({ accepted: 1, open: 1 });
     const audit = await ctx.deps.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'weekly-report').execute();
     expect(audit.filter((a) => a.action === 'create')).toHaveLength(3);
     expect(audit.filter((a) => a.action === 'update')).toHaveLength(1);

@@ -60,7 +60,7 @@ describe('time zones', () => {
   });
 });
 
-function totals(partial: Partial<Totals> & { pairs?: Partial<Totals['pairs']> }): Totals {
+function totals(partial: Partial<Omit<Totals, 'pairs'>> & { pairs?: Partial<Totals['pairs']> }): Totals {
   const t = emptyTotals();
   Object.assign(t, { ...partial, pairs: { ...t.pairs, ...partial.pairs } });
   return t;

@@ -24,21 +24,22 @@ async function weekCounts(db: Executor, fromIso: string, toIso: string) {
 }
 
 /**
- * Accepted and open suggestions of the week, read defensively: the suggestions area is built alongside and its table
- * may not have the columns yet. Runs outside any transaction (a failed statement would abort a PostgreSQL one).
+ * Suggestions accepted during the week and those still open at its end; null when the table has no rows at all (the
+ * suggestions area is built alongside: read defensively, outside any transaction, as a failed statement would abort
+ * a PostgreSQL one).
  */
 async function suggestionCounts(db: Executor, fromIso: string, toIso: string): Promise<WeeklyReportBody['suggestions']> {
   try {
-    const rows = (await (db as Executor)
-      .selectFrom('suggestions' as never)
-      .select(['status' as never, (eb: any) => eb.fn.countAll().as('n')] as never)
-      .where('created_at' as never, '>=', fromIso as never)
-      .where('created_at' as never, '<', toIso as never)
-      .groupBy('status' as never)
-      .execute()) as unknown as Array<{ status: string; n: number | string }>;
-    if (!rows.length) return null;
-    const of = (s: string) => Number(rows.find((r) => r.status === s)?.n ?? 0);
-    return { accepted: of('accepted'), open: of('open') };
+    if (!(await db.selectFrom('suggestions').select('id').limit(1).executeTakeFirst())) return null;
+    const accepted = await db
+      .selectFrom('suggestions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'accepted')
+      .where('decided_at', '>=', fromIso)
+      .where('decided_at', '<', toIso)
+      .executeTakeFirst();
+    const open = await db.selectFrom('suggestions').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'open').where('created_at', '<', toIso).executeTakeFirst();
+    return { accepted: Number(accepted?.n ?? 0), open: Number(open?.n ?? 0) };
   } catch {
     return null;
   }
