@@ -352,8 +352,8 @@ export function goalRule(f: SessionFacts, _history: readonly HistorySession[], t
       rule: 'gmv_below_goal',
       key: 'session',
       severity: attainment < t.goalCriticalAttainment ? 'critical' : 'warn',
-      titleZh: `GMV ${yuan(gmv)}，未达目标 ${yuan(goal)}，差 ${yuan(gap)}（达成 ${pct(attainment)}）`,
-      titleEn: `GMV ${yuan(gmv)} missed the goal of ${yuan(goal)} by ${yuan(gap)} (${pct(attainment)} reached)`,
+      titleZh: `GMV ${yuan(gmv)}，未达目标 ${yuan(goal)}，差 ${yuan(gap)}（达成 ${pct(attainment, attainment < 0.1 ? 1 : 0)}）`,
+      titleEn: `GMV ${yuan(gmv)} missed the goal of ${yuan(goal)} by ${yuan(gap)} (${pct(attainment, attainment < 0.1 ? 1 : 0)} reached)`,
       adviceZh: '拆解差距来自流量还是转化：对照场观、点击率和点击-成交率；复查主推品的排位与讲解时长，必要时调整下一场的目标或投放。',
       adviceEn: 'Find whether the gap is traffic or conversion: compare viewers, click rate and click-to-pay; review the hero products\' order and airtime, and adjust the next goal or ad spend if needed.',
       evidence: evidence({

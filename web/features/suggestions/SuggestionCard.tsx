@@ -10,6 +10,9 @@ import { formatValue } from './format';
 import { useAcceptSuggestion, useDismissSuggestion } from './queries';
 
 export const SEVERITY_COLOR: Record<SuggestionSeverity, string> = { critical: 'red', warn: 'orange', info: 'blue' };
+/** Facts that restate the value (the measure) or the baseline row. */
+const REPEATED_FACTS = new Set(['threshold', 'room_p20', 'usual_drop', 'viewer_drop', 'click_to_pay_rate', 'interaction_rate', 'follow_rate', 'gpm', 'attainment']);
+
 export const STATUS_COLOR: Record<SuggestionView['status'], string> = { open: 'default', accepted: 'green', dismissed: 'default' };
 
 /** One suggestion: title, advice, the evidence as numbers and a small chart, and the decision (or the buttons to make it). */
@@ -22,17 +25,17 @@ export function SuggestionCard({ s }: { s: SuggestionView }) {
   const e = s.evidence;
   const [accepting, setAccepting] = useState(false);
   const [dismissing, setDismissing] = useState(false);
-  const baselineLabel = t(`suggestions.baseline.${e.baselineKind}` as MessageKey, { n: e.sampleSize ?? 0 });
-  const baselineValue = e.baselineKind === 'planned' ? formatValue(t, e.baseline, 'minutes') : formatValue(t, e.baseline, e.unit);
+  // The goal and the planned minutes are among the facts already; facts equal to the value or the baseline are not repeated.
+  const showBaseline = e.baselineKind !== 'goal' && e.baselineKind !== 'planned';
   const items = [
-    { key: 'value', label: t('suggestions.evidence.value'), children: <span data-testid={`suggestion-value-${s.id}`}>{formatValue(t, e.value, e.unit)}</span> },
-    { key: 'baseline', label: baselineLabel, children: baselineValue },
+    { key: 'value', label: t(`suggestions.value.${e.measure}` as MessageKey), children: <span data-testid={`suggestion-value-${s.id}`}>{formatValue(t, e.value, e.unit)}</span> },
+    ...(showBaseline ? [{ key: 'baseline', label: t(`suggestions.baseline.${e.baselineKind}` as MessageKey, { n: e.sampleSize ?? 0 }), children: formatValue(t, e.baseline, e.unit) }] : []),
     ...(e.window ? [{ key: 'window', label: t('suggestions.evidence.window'), children: <span data-testid={`suggestion-window-${s.id}`}>{e.window.label}</span> }] : []),
     ...(e.slot
       ? [{ key: 'slot', label: t('suggestions.evidence.slot'), children: t('suggestions.evidence.slotText', { position: e.slot.position, name: e.slot.productName ?? e.slot.productId, actual: e.slot.actualMinutes, planned: e.slot.plannedMinutes }) }]
       : []),
     ...e.facts
-      .filter((f) => !['threshold', 'room_p20'].includes(f.key))
+      .filter((f) => !REPEATED_FACTS.has(f.key))
       .map((f) => ({ key: f.key, label: t(`suggestions.fact.${f.key}` as MessageKey), children: formatValue(t, f.value, f.unit) })),
     ...(e.basis ? [{ key: 'basis', label: t('suggestions.evidence.basis'), children: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.basis}</Typography.Text> }] : []),
   ];

@@ -2,16 +2,18 @@ import { useState } from 'react';
 import { Card, Flex, Select, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { SuggestionStatus, SuggestionView } from '../../../contracts/suggestions';
-import { EmptyState, LoadError, PageHeader } from '../../app/ui';
+import { EmptyState, LoadError, PageHeader, useFormat } from '../../app/ui';
 import { useLocale, useT } from '../../i18n';
 import { useRooms } from '../team/queries';
 import { SEVERITY_COLOR, STATUS_COLOR, SuggestionCard } from './SuggestionCard';
+import { dayOf } from './format';
 import { useSuggestionList } from './queries';
 
 /** Suggestions across sessions, filtered by status and room; each row opens to its evidence and decision. */
 export default function SuggestionsPage() {
   const t = useT();
   const { locale } = useLocale();
+  const fmt = useFormat();
   const [status, setStatus] = useState<SuggestionStatus | undefined>('open');
   const [roomId, setRoomId] = useState<string | undefined>();
   const rooms = useRooms();
@@ -56,7 +58,7 @@ export default function SuggestionsPage() {
               render: (title: string, r) => (
                 <Flex vertical>
                   <Link to={`/sessions/${r.sessionId}/review`} data-testid={`suggestion-review-${r.id}`}>{title}</Link>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.sessionStart.slice(0, 10)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayOf(r.sessionStart, fmt.timeZone, locale)}</Typography.Text>
                 </Flex>
               ),
             },

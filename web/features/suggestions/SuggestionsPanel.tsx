@@ -1,9 +1,9 @@
 import { Card, Table, Tag, Typography } from 'antd';
 import type { FollowUpView } from '../../../contracts/suggestions';
-import { EmptyState, LoadError } from '../../app/ui';
+import { EmptyState, LoadError, useFormat } from '../../app/ui';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { SuggestionCard } from './SuggestionCard';
-import { formatValue } from './format';
+import { dayOf, formatValue } from './format';
 import { useSessionSuggestions } from './queries';
 
 /** The session's optimisation suggestions with their evidence, shown on the session review page (issue 7). */
@@ -30,6 +30,7 @@ export default function SuggestionsPanel({ sessionId }: { sessionId: string }) {
 function FollowUps({ items, loading }: { items: FollowUpView[]; loading: boolean }) {
   const t = useT();
   const { locale } = useLocale();
+  const fmt = useFormat();
   return (
     <Card title={t('suggestions.followUps.title')} size="small" data-testid="suggestions-followups">
       <Table<FollowUpView>
@@ -41,7 +42,7 @@ function FollowUps({ items, loading }: { items: FollowUpView[]; loading: boolean
         locale={{ emptyText: <EmptyState text={t('suggestions.followUps.empty')} /> }}
         onRow={(r) => ({ 'data-testid': `followup-${r.suggestionId}` }) as object}
         columns={[
-          { title: t('suggestions.followUps.col.session'), dataIndex: 'sessionTitle', render: (title: string, r) => <span>{title} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.sessionStart.slice(0, 10)}</Typography.Text></span> },
+          { title: t('suggestions.followUps.col.session'), dataIndex: 'sessionTitle', render: (title: string, r) => <span>{title} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dayOf(r.sessionStart, fmt.timeZone, locale)}</Typography.Text></span> },
           { title: t('suggestions.followUps.col.suggestion'), key: 'title', render: (_, r) => (locale === 'zh-CN' ? r.titleZh : r.titleEn) },
           { title: t('suggestions.followUps.col.measure'), dataIndex: 'measure', width: 160, render: (m: string) => t(`suggestions.measure.${m}` as MessageKey) },
           { title: t('suggestions.followUps.col.before'), dataIndex: 'before', width: 100, render: (v: number | null, r) => formatValue(t, v, r.unit) },

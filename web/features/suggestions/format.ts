@@ -19,3 +19,10 @@ export function formatValue(t: Translate, value: number | null | undefined, unit
       return Math.round(value).toLocaleString('en-US');
   }
 }
+
+/** The calendar day of an instant in a time zone, in the reader's locale (e.g. 2026/11/27 or 11/27/2026). */
+export function dayOf(iso: string, timeZone: string, locale: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
