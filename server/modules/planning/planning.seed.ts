@@ -129,12 +129,14 @@ export const DEMO_SHOW_PATTERNS: ShowPattern[] = [
 ];
 
 /** Believable per-session magnitudes for a team's main room (yuan, average order in yuan, GMV per viewer in yuan). */
+// Mid-sized brand rooms: every order of 90 days of demo shows is stored as a raw event (setup/history.seed.ts), so the
+// scale also bounds how long loading the demo takes.
 const TEAM_SCALE: Record<string, { gmvYuan: number; orderYuan: number; uvValue: number }> = {
-  beauty: { gmvYuan: 260_000, orderYuan: 165, uvValue: 3.4 },
-  food: { gmvYuan: 150_000, orderYuan: 72, uvValue: 2.1 },
-  apparel: { gmvYuan: 210_000, orderYuan: 235, uvValue: 2.8 },
+  beauty: { gmvYuan: 52_000, orderYuan: 165, uvValue: 3.4 },
+  food: { gmvYuan: 36_000, orderYuan: 72, uvValue: 2.1 },
+  apparel: { gmvYuan: 42_000, orderYuan: 235, uvValue: 2.8 },
 };
-const DEFAULT_SCALE = { gmvYuan: 120_000, orderYuan: 120, uvValue: 2.5 };
+const DEFAULT_SCALE = { gmvYuan: 30_000, orderYuan: 120, uvValue: 2.5 };
 /** Secondary rooms are smaller accounts, and afternoons draw fewer viewers than evenings. */
 const ROOM_SCALE = [1, 0.38, 0.25];
 

@@ -10,6 +10,7 @@ import { seedDemoPlanning } from '../planning/planning.seed';
 import { seedDemoContent } from '../content/content.seed';
 import { seedDemoRisks } from '../incidents/incidents.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
+import { seedDemoHistory } from './history.seed';
 
 /** Every demo account signs in with the demo owner's password. */
 export const DEMO_PASSWORD = DEMO_OWNER.password;
@@ -76,5 +77,6 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
   await seedDemoPlanning(deps.db, company, loadedAt);
   await seedDemoContent(deps.db, company, loadedAt);
   await seedDemoRisks(deps.db, loadedAt);
+  await seedDemoHistory(deps.db, loadedAt);
   return { ownerId };
 }
