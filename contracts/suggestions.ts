@@ -135,3 +135,35 @@ export const SuggestionQuery = z.object({
   roomId: Id.optional(),
 });
 export type SuggestionQuery = z.infer<typeof SuggestionQuery>;
+
+/**
+ * Overrides of the rules' thresholds (server/modules/suggestions/suggestions.rules.ts DEFAULT_THRESHOLDS), company-wide.
+ * Every key is optional: a missing one keeps its default. Rates and drops are fractions.
+ */
+export const SuggestionThresholds = z
+  .object({
+    historySessions: z.number().int().min(3).max(50),
+    minHistorySessions: z.number().int().min(1).max(20),
+    viewerDropFactor: z.number().min(1).max(10),
+    viewerDropMin: z.number().min(0.01).max(1),
+    usualDropFloor: z.number().min(0).max(0.5),
+    lowPercentile: z.number().min(1).max(50),
+    interactionRateMin: z.number().min(0).max(1),
+    interactionWindowMinutes: z.number().int().min(5).max(120),
+    minWindowMinutes: z.number().int().min(1).max(120),
+    goalCriticalAttainment: z.number().min(0).max(1),
+    followRateMin: z.number().min(0).max(1),
+    slotOverrunFactor: z.number().min(1).max(10),
+    slotOverrunMinMinutes: z.number().min(0).max(240),
+    slotLowGpmFactor: z.number().min(0).max(1),
+  })
+  .partial()
+  .strict();
+export type SuggestionThresholds = z.infer<typeof SuggestionThresholds>;
+
+export const ThresholdsView = z.object({
+  defaults: z.record(z.string(), z.number()),
+  overrides: z.record(z.string(), z.number()),
+  effective: z.record(z.string(), z.number()),
+});
+export type ThresholdsView = z.infer<typeof ThresholdsView>;

@@ -38,10 +38,17 @@ export async function previousSessionIds(db: Executor, s: SessionRow, limit: num
   return rows.map((r) => r.id);
 }
 
-/** The company's threshold overrides (setting 'suggestions.thresholds', JSON) over the defaults. */
+export const THRESHOLDS_KEY = 'suggestions.thresholds';
+
+/** The company's stored threshold overrides (setting 'suggestions.thresholds', JSON); {} when none. */
+export async function loadOverrides(db: Executor): Promise<Record<string, number>> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', THRESHOLDS_KEY).executeTakeFirst();
+  return json.parse<Record<string, number>>(row?.value, {});
+}
+
+/** The company's threshold overrides over the defaults. */
 export async function loadThresholds(db: Executor): Promise<Thresholds> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', 'suggestions.thresholds').executeTakeFirst();
-  return mergeThresholds(json.parse<unknown>(row?.value, {}));
+  return mergeThresholds(await loadOverrides(db));
 }
 
 export interface LoadedFacts {

@@ -263,3 +263,20 @@ describe('follow-ups and the list', () => {
     expect((await owner.get('/api/v1/suggestions?status=bogus')).statusCode).toBe(400);
   });
 });
+
+describe('thresholds', () => {
+  it('are configurable defaults: a lower follow-rate floor silences the rule on the next computation', async () => {
+    const view = (await member.get('/api/v1/suggestions/thresholds')).json();
+    expect(view).toMatchObject({ overrides: {}, effective: { followRateMin: 0.02, interactionRateMin: 0.03, viewerDropFactor: 2, viewerDropMin: 0.2 } });
+    expect((await member.put('/api/v1/suggestions/thresholds', { followRateMin: 0.01 })).statusCode).toBe(403);
+    const bad = await owner.put('/api/v1/suggestions/thresholds', { followRateMin: 2, nonsense: 1 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { path: string }) => f.path)).toContain('followRateMin');
+    const ok = await owner.put('/api/v1/suggestions/thresholds', { followRateMin: 0.01 });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ overrides: { followRateMin: 0.01 }, effective: { followRateMin: 0.01 }, defaults: { followRateMin: 0.02 } });
+    expect((await owner.get('/api/v1/sessions/next/suggestions')).json().items).toEqual([]);
+    const audit = await ctx.deps.db.selectFrom('audit_log').select('after_json').where('entity_type', '=', 'suggestion').where('entity_id', '=', 'thresholds').execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { IdParams } from '../../../contracts/common';
-import { AcceptSuggestionInput, DismissSuggestionInput, SuggestionQuery } from '../../../contracts/suggestions';
+import { AcceptSuggestionInput, DismissSuggestionInput, SuggestionQuery, SuggestionThresholds } from '../../../contracts/suggestions';
 import { requestLocale } from '../../platform/errors';
 import type { App } from '../../platform/http';
 import * as suggestions from './suggestions.service';
@@ -21,4 +21,6 @@ export async function suggestionsRoutes(app: App) {
   app.post('/api/v1/suggestions/:id/dismiss', { config: { permission: 'suggestion:decide' }, schema: { tags, params: IdParams, body: DismissSuggestionInput } }, async (req) =>
     suggestions.dismissSuggestion(deps, req.actor, req.params.id, req.body),
   );
+  app.get('/api/v1/suggestions/thresholds', { config: { permission: 'room:read' }, schema: { tags } }, async () => suggestions.getThresholds(deps.db));
+  app.put('/api/v1/suggestions/thresholds', { config: { permission: 'suggestion:decide' }, schema: { tags, body: SuggestionThresholds } }, async (req) => suggestions.saveThresholds(deps, req.actor, req.body));
 }

@@ -1,12 +1,12 @@
 import type { Locale } from '../../../contracts/common';
-import type { AcceptSuggestionInput, DismissSuggestionInput, FollowUpView, SessionSuggestions, SuggestionQuery, SuggestionView } from '../../../contracts/suggestions';
+import type { AcceptSuggestionInput, DismissSuggestionInput, FollowUpView, SessionSuggestions, SuggestionQuery, SuggestionThresholds, SuggestionView, ThresholdsView } from '../../../contracts/suggestions';
 import { inScope, type Actor, type Deps } from '../../platform/context';
 import { json, withTransaction, type Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
 import { recordAudit } from '../audit/audit.repository';
 import * as repo from './suggestions.repository';
-import { evaluateSuggestions, higherIsBetter, isImproved, measureOf } from './suggestions.rules';
+import { DEFAULT_THRESHOLDS, evaluateSuggestions, higherIsBetter, isImproved, mergeThresholds, measureOf } from './suggestions.rules';
 
 async function sessionInScope(db: Executor, actor: Actor, sessionId: string): Promise<repo.SessionRow> {
   const s = await repo.findSession(db, sessionId);
@@ -139,5 +139,23 @@ export async function dismissSuggestion(deps: Deps, actor: Actor, id: string, in
     await markDecided(trx, row.id, { status: 'dismissed', dismiss_reason: input.reason }, actor, at);
     await recordAudit(trx, actor, { action: 'update', entityType: 'suggestion', entityId: row.id, teamId: row.team_id, summary: { zh: `忽略优化建议「${row.title_zh}」：${input.reason}`, en: `Suggestion dismissed: "${row.title_en}" — ${input.reason}` }, before: { status: 'open' }, after: { status: 'dismissed', reason: input.reason } });
     return (await repo.findSuggestion(trx, row.id))!;
+  });
+}
+
+export async function getThresholds(db: Executor): Promise<ThresholdsView> {
+  const overrides = await repo.loadOverrides(db);
+  const effective = mergeThresholds(overrides);
+  const known = Object.fromEntries(Object.entries(overrides).filter(([k]) => k in DEFAULT_THRESHOLDS));
+  return { defaults: { ...DEFAULT_THRESHOLDS }, overrides: known, effective: { ...effective } };
+}
+
+/** Replaces the company's overrides (a key left out returns to its default); applies from the next computation. */
+export async function saveThresholds(deps: Deps, actor: Actor, input: SuggestionThresholds): Promise<ThresholdsView> {
+  return withTransaction(deps.db, async (trx) => {
+    const before = await repo.loadOverrides(trx);
+    await trx.deleteFrom('settings').where('key', '=', repo.THRESHOLDS_KEY).execute();
+    await trx.insertInto('settings').values({ key: repo.THRESHOLDS_KEY, value: json.stringify(input), updated_at: nowIso() }).execute();
+    await recordAudit(trx, actor, { action: 'update', entityType: 'suggestion', entityId: 'thresholds', teamId: null, summary: { zh: '修改优化建议阈值', en: 'Suggestion thresholds changed' }, before, after: input });
+    return getThresholds(trx);
   });
 }
