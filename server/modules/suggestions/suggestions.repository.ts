@@ -2,7 +2,9 @@ import type { Evidence, SuggestionQuery, SuggestionView } from '../../../contrac
 import type { TeamScope } from '../../platform/context';
 import { json, type Executor } from '../../platform/db';
 import { sessionsMetrics } from '../analytics/session-metrics';
-import { laySlots, medianSlotDrop, mergeThresholds, type HistorySession, type MinuteFacts, type SessionFacts, type Thresholds } from './suggestions.rules';
+import { sql } from 'kysely';
+import { productRuns, slotTimes, type ProductRun } from '../analytics/review.rules';
+import { medianSlotDrop, slotWindows, mergeThresholds, type HistorySession, type MinuteFacts, type SessionFacts, type Thresholds } from './suggestions.rules';
 
 /** The session row the suggestions need, with its room. */
 export interface SessionRow {
@@ -61,7 +63,7 @@ export async function loadFacts(db: Executor, sessionIds: readonly string[]): Pr
   const out = new Map<string, LoadedFacts>();
   const ids = [...new Set(sessionIds)];
   if (!ids.length) return out;
-  const [sessions, minutes, slots, stats, metrics] = await Promise.all([
+  const [sessions, minutes, slots, stats, metrics, runs] = await Promise.all([
     db
       .selectFrom('live_sessions as s')
       .innerJoin('rooms as r', 'r.id', 's.room_id')
@@ -77,11 +79,13 @@ export async function loadFacts(db: Executor, sessionIds: readonly string[]): Pr
     db
       .selectFrom('session_slots as sl')
       .leftJoin('products as p', 'p.id', 'sl.product_id')
-      .select(['sl.session_id', 'sl.position', 'sl.product_id', 'sl.planned_minutes', 'p.name'])
+      .select(['sl.session_id', 'sl.position', 'sl.product_id', 'sl.planned_minutes', 'p.name', 'p.sku'])
       .where('sl.session_id', 'in', ids)
+      .orderBy('sl.position')
       .execute(),
     db.selectFrom('live_session_stats').select(['session_id', 'first_event_at', 'last_event_at']).where('session_id', 'in', ids).execute(),
     sessionsMetrics(db, ids),
+    productRunsOf(db, ids),
   ]);
   const minutesBy = new Map<string, MinuteFacts[]>();
   for (const m of minutes) {
@@ -93,16 +97,53 @@ export async function loadFacts(db: Executor, sessionIds: readonly string[]): Pr
   for (const s of sessions) {
     const ms = (minutesBy.get(s.id) ?? []).sort((a, b) => a.minute.localeCompare(b.minute));
     const st = statsBy.get(s.id);
-    const planned = slots.filter((x) => x.session_id === s.id).map((x) => ({ position: Number(x.position), productId: x.product_id, productName: x.name ?? null, plannedMinutes: Number(x.planned_minutes) }));
+    const planned = slots
+      .filter((x) => x.session_id === s.id)
+      .map((x) => ({ position: Number(x.position), productId: x.product_id, productSku: x.sku ?? '', productName: x.name ?? null, plannedMinutes: Number(x.planned_minutes) }));
+    const firstAt = st?.first_event_at ?? ms[0]?.minute ?? null;
+    const lastAt = st?.last_event_at ?? ms[ms.length - 1]?.minute ?? null;
+    // The same slot timing as the session review's slot table, so both show the same actual minutes.
+    const { times } = slotTimes(planned, runs.get(s.id) ?? [], firstAt, lastAt);
     const m = metrics.get(s.id);
     const facts: SessionFacts = {
       timeZone: s.time_zone,
       goalGmvFen: s.goal_gmv_fen === null ? null : Number(s.goal_gmv_fen),
       metrics: Object.fromEntries((m?.metrics ?? []).map((x) => [x.metric, { value: x.value, basis: x.basis }])),
       minutes: ms,
-      slots: laySlots(planned, st?.first_event_at ?? ms[0]?.minute ?? null, st?.last_event_at ?? ms[ms.length - 1]?.minute ?? null),
+      slots: slotWindows(planned.map(({ productSku: _sku, ...rest }) => rest), times, lastAt),
     };
     out.set(s.id, { sessionStart: s.planned_start, facts });
+  }
+  return out;
+}
+
+/**
+ * Per session, the product each minute was about (the most named product_ref among its orders and host lines) as
+ * runs in time order: the session review's rule (analytics review.service), batched over the sessions the
+ * suggestions compare.
+ */
+async function productRunsOf(db: Executor, sessionIds: readonly string[]): Promise<Map<string, ProductRun[]>> {
+  const minute = sql<string>`substr(at, 1, 16)`;
+  const rows = await db
+    .selectFrom('live_events')
+    .select((eb) => ['session_id', minute.as('m'), 'product_ref', eb.fn.countAll<number>().as('n'), eb.fn.min<string>('at').as('first')])
+    .where('session_id', 'in', [...sessionIds])
+    .where('kind', 'in', ['order', 'transcript'])
+    .where('product_ref', 'is not', null)
+    .groupBy(['session_id', minute, 'product_ref'])
+    .execute();
+  const best = new Map<string, Map<string, { ref: string; n: number; first: string }>>();
+  for (const r of rows) {
+    let perMinute = best.get(r.session_id);
+    if (!perMinute) best.set(r.session_id, (perMinute = new Map()));
+    const prior = perMinute.get(r.m);
+    const n = Number(r.n);
+    if (!prior || n > prior.n || (n === prior.n && r.first < prior.first)) perMinute.set(r.m, { ref: r.product_ref!, n, first: r.first });
+  }
+  const out = new Map<string, ProductRun[]>();
+  for (const [id, perMinute] of best) {
+    const ordered = [...perMinute.values()].sort((a, b) => (a.first < b.first ? -1 : 1));
+    out.set(id, productRuns(ordered.map((x) => ({ at: x.first, ref: x.ref }))));
   }
   return out;
 }

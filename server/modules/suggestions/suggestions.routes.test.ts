@@ -18,6 +18,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 interface SessionSpec {
   id: string;
+  room?: string;
   start: number;
   minutes: number;
   viewers: (i: number) => number;
@@ -37,7 +38,7 @@ async function seedSession(s: SessionSpec) {
   const now = new Date().toISOString();
   await db
     .insertInto('live_sessions')
-    .values({ id: s.id, room_id: roomId, title: `场次 ${s.id}`, planned_start: iso(s.start), planned_end: iso(s.start + s.minutes * 60_000), goal_gmv_fen: s.goalGmvFen ?? null, goal_viewers: null, goal_orders: null, notes: '', status: s.status ?? 'ended', cancel_reason: null, series_id: null, is_unplanned: 0, created_by: null, created_at: now, updated_at: now })
+    .values({ id: s.id, room_id: s.room ?? roomId, title: `场次 ${s.id}`, planned_start: iso(s.start), planned_end: iso(s.start + s.minutes * 60_000), goal_gmv_fen: s.goalGmvFen ?? null, goal_viewers: null, goal_orders: null, notes: '', status: s.status ?? 'ended', cancel_reason: null, series_id: null, is_unplanned: 0, created_by: null, created_at: now, updated_at: now })
     .execute();
   await db
     .insertInto('session_slots')
@@ -278,5 +279,23 @@ describe('thresholds', () => {
     expect((await owner.get('/api/v1/sessions/next/suggestions')).json().items).toEqual([]);
     const audit = await ctx.deps.db.selectFrom('audit_log').select('after_json').where('entity_type', '=', 'suggestion').where('entity_id', '=', 'thresholds').execute();
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('slot timing from the events', () => {
+  it('a slot the orders show running far past its plan, at a low GMV per minute, is flagged with planned vs actual minutes', async () => {
+    const room2 = (await owner.post('/api/v1/rooms', { teamId, platform: 'douyin', accountId: 'dy2', displayName: '美妆二号间', requireApprovedContent: false })).json().id as string;
+    // Planned 10/10/10; the orders name SKU-1 at minute 2, SKU-2 from minute 12 and SKU-3 from minute 50: slot 2 ran 38
+    // minutes at ¥10 a minute against a session average of about ¥190.
+    await seedSession({ id: 'overrun', room: room2, start: T + 2 * DAY, minutes: 60, viewers: () => 1000, gmvFen: (i) => (i >= 12 && i < 50 ? 1_000 : 50_000), viewersCumulative: 10_000, slots: [10, 10, 10] });
+    const order = (minute: number, sku: string) => ({
+      room_id: room2, session_id: 'overrun', platform: 'douyin', platform_msg_id: `o-${minute}`, kind: 'order', source_type: 'order', at: iso(T + 2 * DAY + minute * 60_000 + 10_000), received_at: iso(T + 2 * DAY + minute * 60_000 + 10_000),
+      user_ext_id: null, user_name: null, text: null, count: 1, value_fen: 9_900, unit: null, unit_amount: null, fen_per_unit: null, order_id: `o-${minute}`, product_ref: sku, buyer_ref: `b-${minute}`, status: null, raw: null, sentiment: null, sentiment_score: null, aspects: null,
+    });
+    await ctx.deps.db.insertInto('live_events').values([order(2, 'SKU-1'), order(12, 'SKU-2'), order(30, 'SKU-2'), order(50, 'SKU-3')]).execute();
+    const items = (await owner.get('/api/v1/sessions/overrun/suggestions')).json().items as Suggestion[];
+    expect(items.map((x) => x.rule)).toEqual(['slot_overrun_low_gpm']);
+    expect(items[0]).toMatchObject({ key: 'slot-2', titleEn: 'Slot 2 (精华液 2 号) ran 38 min against 10 planned, at only ¥10 GMV per minute' });
+    expect(items[0]!.evidence).toMatchObject({ value: 3.8, baseline: 10, baselineKind: 'planned', window: { label: '20:12–20:50' } });
   });
 });

@@ -9,7 +9,7 @@ import {
   interactionRule,
   interactionWindows,
   isImproved,
-  laySlots,
+  slotWindows,
   measureOf,
   medianSlotDrop,
   mergeThresholds,
@@ -40,20 +40,22 @@ const hist = (n: number, over: Partial<HistorySession> = {}): HistorySession[] =
   Array.from({ length: n }, (_, i) => ({ sessionStart: at(-(i + 1) * 24 * 60), clickToPay: { value: null, basis: null }, gpm: { value: null, basis: null }, medianSlotDrop: 0.1, ...over }));
 
 describe('slot windows', () => {
-  it('lays the planned lengths from the first event; the last slot runs to the last event', () => {
-    const s = laySlots(
+  it('cuts the review\'s slot times at whole minutes; the last slot keeps the last event\'s minute; unseen slots are left out', () => {
+    const slots = [1, 2, 3].map((position) => ({ position, productId: `p${position}`, productName: null, plannedMinutes: 10 }));
+    const s = slotWindows(
+      slots,
       [
-        { position: 2, productId: 'b', productName: null, plannedMinutes: 20 },
-        { position: 1, productId: 'a', productName: null, plannedMinutes: 10 },
+        { start: at(0.5), end: at(12.2) },
+        { start: null, end: null },
+        { start: at(12.2), end: at(59.2) },
       ],
-      at(0.5),
       at(59.2),
     );
     expect(s.map((x) => [x.position, x.start, x.end])).toEqual([
-      [1, at(0), at(10)],
-      [2, at(10), at(60)],
+      [1, at(0), at(12)],
+      [3, at(12), at(60)],
     ]);
-    expect(laySlots([{ position: 1, productId: 'a', productName: null, plannedMinutes: 10 }], null, null)).toEqual([]);
+    expect(slotWindows(slots, [], null)).toEqual([]);
   });
 
   it.each([

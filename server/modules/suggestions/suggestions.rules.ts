@@ -135,22 +135,25 @@ function minutesIn(minutes: readonly MinuteFacts[], start: string, end: string):
 const avgViewers = (m: MinuteFacts) => (m.viewersSamples > 0 ? m.viewersSum / m.viewersSamples : null);
 
 /**
- * Slot windows from the plan: the planned slot lengths laid end to end from the session's first event; the last slot
- * runs to the last event (the stream has no product-switch events to cut at, so only the last slot can overrun).
+ * Slot windows for the rules from the session review's slot timing (analytics review.rules slotTimes: product
+ * references in orders and host lines, else the planned lengths laid from the first event), cut at whole minutes
+ * because the rollups are per minute: a minute belongs to the slot it starts in, and the slot that ends at the last
+ * event keeps that event's minute. Slots never seen are left out.
  */
-export function laySlots(slots: readonly { position: number; productId: string; productName: string | null; plannedMinutes: number }[], firstEventAt: string | null, lastEventAt: string | null): SlotWindow[] {
-  if (!firstEventAt || !lastEventAt || !slots.length) return [];
-  const end = Math.floor(Date.parse(lastEventAt) / MINUTE) * MINUTE + MINUTE; // the last event's minute belongs to the session
-  const sorted = [...slots].sort((a, b) => a.position - b.position);
-  let at = Math.floor(Date.parse(firstEventAt) / MINUTE) * MINUTE;
+export function slotWindows(
+  slots: readonly { position: number; productId: string; productName: string | null; plannedMinutes: number }[],
+  times: readonly { start: string | null; end: string | null }[],
+  lastEventAt: string | null,
+): SlotWindow[] {
+  const floor = (iso: string) => Math.floor(Date.parse(iso) / MINUTE) * MINUTE;
   const out: SlotWindow[] = [];
-  for (const [i, s] of sorted.entries()) {
-    if (at >= end) break;
-    const last = i === sorted.length - 1;
-    const to = last ? Math.max(end, at + MINUTE) : Math.min(end, at + s.plannedMinutes * MINUTE);
-    out.push({ ...s, start: new Date(at).toISOString(), end: new Date(to).toISOString() });
-    at = to;
-  }
+  slots.forEach((s, i) => {
+    const t = times[i];
+    if (!t?.start || !t.end) return;
+    const from = floor(t.start);
+    const to = t.end === lastEventAt ? floor(t.end) + MINUTE : Math.max(floor(t.end), from + MINUTE);
+    out.push({ ...s, start: new Date(from).toISOString(), end: new Date(to).toISOString() });
+  });
   return out;
 }
 
