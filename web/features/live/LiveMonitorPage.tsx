@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { Alert, Badge, Card, Col, Empty, Flex, List, Progress, Row, Statistic, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, AudioOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, AudioOutlined, BarChartOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { currentSlotAt, type LiveAlerts, type LiveComment, type LiveDelta, type LiveSnapshot } from '../../../contracts/live';
 import { applyLiveMessage, type MonitorState } from './live-state';
@@ -77,9 +77,14 @@ export default function LiveMonitorPage() {
 
   return (
     <div data-testid="live-monitor" data-ready="true">
-      <Link to={`/sessions/${session.id}`} style={{ display: 'inline-block', marginBottom: 8 }} data-testid="live-back">
-        <ArrowLeftOutlined /> {t('live.backToSession')}
-      </Link>
+      <Flex justify="space-between" align="center" style={{ marginBottom: 8 }}>
+        <Link to={`/sessions/${session.id}`} data-testid="live-back">
+          <ArrowLeftOutlined /> {t('live.backToSession')}
+        </Link>
+        <Link to={`/sessions/${session.id}/review`} data-testid="live-review">
+          <BarChartOutlined /> {t('review.open')}
+        </Link>
+      </Flex>
       <PageHeader
         title={
           <Flex gap={10} align="center" wrap>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Col, Descriptions, Flex, Popconfirm, Row, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, FundProjectionScreenOutlined, RetweetOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, BarChartOutlined, DeleteOutlined, EditOutlined, FundProjectionScreenOutlined, RetweetOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { SessionDetailView } from '../../../contracts/planning';
 import type { RoomView } from '../../../contracts/team';
@@ -109,6 +109,11 @@ export default function SessionDetailPage() {
                 <Button type="primary" icon={<FundProjectionScreenOutlined />}>
                   {t('live.openMonitor')}
                 </Button>
+              </Link>
+            ) : null}
+            {s.status === 'live' || s.status === 'ended' || s.status === 'reviewed' ? (
+              <Link to={`/sessions/${s.id}/review`} data-testid="session-review">
+                <Button icon={<BarChartOutlined />}>{t('review.open')}</Button>
               </Link>
             ) : null}
             {canWrite ? (
