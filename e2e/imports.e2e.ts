@@ -6,14 +6,14 @@ import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import { afterResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, signIn, startServer, type Locale, type RunningServer } from './support';
 
-// Importing a platform export through the console, in both languages, as the beauty team's manager of the demo company:
+// Importing a platform export through the console, in both languages, as the owner of a fresh company with one Douyin room:
 // upload a CSV with a title row → map its columns → save the mapping as a preset → preview shows the one bad row →
 // upload the corrected file (the preset is picked automatically) → apply → the session's metrics show the imported
 // values → upload again and the preset is picked again. Screenshots: e2e/screenshots/imports-<locale>-NN-<step>.png.
 
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
 const DICT = { 'zh-CN': zhCN, 'en-US': enUS } as const;
-const MANAGER = { email: 'manager.beauty@demo.showrunner.dev', password: 'showrunner-demo' };
+const OWNER = { email: 'owner@imports.test', password: 'imports e2e password', displayName: '王老板' };
 
 /** An export as a platform might give it: a title row, a BOM, Chinese headers, thousands separators and 万. */
 function exportCsv(locale: Locale, room: string, rows: [string, string, string][]): Buffer {
@@ -25,11 +25,22 @@ function exportCsv(locale: Locale, room: string, rows: [string, string, string][
 
 let browser: Browser;
 let server: RunningServer;
+let roomId: string;
+const roomName = '澜栖美妆官方旗舰店直播间';
 
 beforeAll(async () => {
   clearShots('imports-');
-  // One demo server for both languages (each run has its own sessions, headers and preset).
-  [browser, server] = await Promise.all([launchBrowser(), startServer(['--demo'])]);
+  // One server for both languages (each run has its own sessions, headers and preset); no demo data is needed.
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  const { context, page } = await openPage(browser, server);
+  const setup = await page.request.post('/api/v1/setup/owner', { data: OWNER });
+  expect(setup.status()).toBe(201);
+  const api = apiAs(page);
+  const team = await api.post<{ id: string }>('/teams', { name: '美妆组' });
+  const room = await api.post<{ id: string }>('/rooms', { teamId: team.body.id, platform: 'douyin', accountId: 'dy_lanqi', displayName: roomName, requireApprovedContent: false });
+  expect(room.status).toBe(201);
+  roomId = room.body.id;
+  await context.close();
 }, 120_000);
 
 afterAll(async () => {
@@ -46,7 +57,6 @@ describe.each(LOCALES)('imports in %s', (locale) => {
   let secondId: string;
   // Each language run imports into its own two evenings.
   const [day1, day2] = locale === 'zh-CN' ? ['2027-03-02', '2027-03-03'] : ['2027-03-09', '2027-03-10'];
-  let roomName: string;
   const presetName = locale === 'zh-CN' ? '罗盘场次导出（测试）' : 'Compass session export (test)';
 
   async function upload(file: string, content: Buffer) {
@@ -56,14 +66,10 @@ describe.each(LOCALES)('imports in %s', (locale) => {
 
   beforeAll(async () => {
     ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, MANAGER.email, MANAGER.password);
-    // A session of the manager's first Douyin room, far from the demo history, for the export's rows to match.
+    await signIn(page, OWNER.email, OWNER.password);
     const api = apiAs(page);
-    const rooms = (await api.json<{ items: { id: string; platform: string; displayName: string }[] }>('/rooms')).items;
-    const room = rooms.find((r) => r.platform === 'douyin')!;
-    roomName = room.displayName;
     const session = async (day: string, title: string) => {
-      const created = await api.post<{ id: string }>('/sessions', { roomId: room.id, title, plannedStart: `${day}T20:00:00+08:00`, plannedEnd: `${day}T23:00:00+08:00` });
+      const created = await api.post<{ id: string }>('/sessions', { roomId, title, plannedStart: `${day}T20:00:00+08:00`, plannedEnd: `${day}T23:00:00+08:00` });
       expect(created.status).toBe(201);
       return created.body.id;
     };
@@ -88,12 +94,20 @@ describe.each(LOCALES)('imports in %s', (locale) => {
     expect(await page.getByTestId('map-unit-2').innerText()).toContain(t['imports.unit.yuan']);
     await pickOption(page, page.getByTestId('map-target-3'), t['imports.target.metric']);
     await pickOption(page, page.getByTestId('map-metric-3'), t['imports.metric.viewers'], { search: t['imports.metric.viewers'] });
+    // Every pick took: a wrong one would only show later as a refused mapping.
+    for (const [id, label] of [
+      ['map-target-0', t['imports.target.room_name']],
+      ['map-target-1', t['imports.target.start']],
+      ['map-metric-2', t['imports.metric.gmv_fen']],
+      ['map-metric-3', t['imports.metric.viewers']],
+    ] as const)
+      expect(await page.getByTestId(id).innerText()).toContain(label);
     await motionShot(page, name('01-mapping'));
 
     await page.getByTestId('imports-preset-save').click();
     await page.getByTestId('imports-preset-name').fill(presetName);
     const saved = await afterResponse(page, 'POST', '/api/v1/import-presets', () => page.getByTestId('imports-preset-ok').click());
-    expect(saved.status()).toBe(201);
+    expect(saved.status(), await saved.text()).toBe(201);
   });
 
   it('previews: the bad row is shown with its row, column and message, and apply is not offered', async () => {
@@ -114,7 +128,8 @@ describe.each(LOCALES)('imports in %s', (locale) => {
   it('a corrected file gets the preset automatically, previews clean and applies; the session shows the imported values', async () => {
     await upload('export-fixed.csv', exportCsv(locale, roomName, [[`${day1} 20:05`, '12,345.60', '3.2万'], [`${day2} 19:40`, '8,800', '12000']]));
     expect(await page.getByTestId('imports-preset-auto').innerText()).toContain(presetName);
-    await afterResponse(page, 'POST', '/api/v1/imports/preview', () => page.getByTestId('imports-preview').click());
+    const previewed = await afterResponse(page, 'POST', '/api/v1/imports/preview', () => page.getByTestId('imports-preview').click());
+    expect(previewed.status(), await previewed.text()).toBe(200);
     await page.getByTestId('imports-preview-rows').waitFor();
     expect(await page.getByTestId('imports-errors').count()).toBe(0);
     await motionShot(page, name('03-preview-clean'));
