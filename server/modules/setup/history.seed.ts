@@ -507,9 +507,9 @@ function linkQuestion(text: string): PoolText {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing: multi-row statements with bound parameters, as ingestion's own inserts.
+// Writing: multi-row statements with bound parameters, as ingestion's own inserts (the columns of the first row).
 
-async function insertMany<T extends object>(db: Executor, table: string, rows: readonly T[]) {
+export async function insertMany<T extends object>(db: Executor, table: string, rows: readonly T[]) {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!) as (keyof T & string)[];
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
