@@ -232,6 +232,38 @@ describe('apply', () => {
   });
 });
 
+describe('a large file', () => {
+  it('applies in batches inside one transaction: 450 sessions × 2 metrics', async () => {
+    const at = '2026-10-01T00:00:00.000Z';
+    const ids = Array.from({ length: 450 }, (_, i) => `bulk-${String(i).padStart(3, '0')}`);
+    await ctx.deps.db
+      .insertInto('live_sessions')
+      .values(ids.map((id, i) => ({ id, room_id: roomId, title: id, planned_start: new Date(Date.UTC(2026, 0, 1, i)).toISOString(), planned_end: new Date(Date.UTC(2026, 0, 1, i, 30)).toISOString(), goal_gmv_fen: null, goal_viewers: null, goal_orders: null, notes: '', status: 'ended', cancel_reason: null, series_id: null, is_unplanned: 0, created_by: null, created_at: at, updated_at: at })))
+      .execute();
+    const text = `场次ID,成交订单,点赞\r\n${ids.map((id, i) => `${id},${i + 1},${(i + 1) * 10}`).join('\r\n')}\r\n`;
+    const mapping: ImportMappingInput = {
+      platform: 'douyin',
+      columns: [
+        { column: '场次ID', target: 'session_id' },
+        { column: '成交订单', target: 'metric', metric: 'orders', unit: 'count' },
+        { column: '点赞', target: 'metric', metric: 'likes', unit: 'count' },
+      ],
+    };
+    const res = await owner.post('/api/v1/imports', { ...file('bulk.csv', text), mapping });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ rowCount: 450, valueCount: 900 });
+    const rows = await ctx.deps.db.selectFrom('metric_values').select(['session_id', 'metric', 'value']).where('import_id', '=', res.json().id).execute();
+    expect(rows).toHaveLength(900);
+    expect(rows.filter((r) => r.metric === 'likes').reduce((n, r) => n + Number(r.value), 0)).toBe((450 * 451 / 2) * 10);
+    // One bad row at the end of a large file: nothing of the first 449 rows is written.
+    const bad = text.replace(`${ids[449]},450,4500`, `${ids[449]},450,lots`);
+    const refused = await owner.post('/api/v1/imports', { ...file('bulk.csv', bad), mapping: { ...mapping, columns: mapping.columns.map((c) => (c.metric === 'likes' ? { ...c, metric: 'shares' } : c)) } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.errors).toEqual([{ row: 451, column: '点赞', zh: expect.any(String), en: '"lots" is not a number' }]);
+    expect(await ctx.deps.db.selectFrom('metric_values').select('session_id').where('metric', '=', 'shares').execute()).toEqual([]);
+  });
+});
+
 describe('presets', () => {
   let presetId: string;
   it('saves a named preset per platform and refuses a duplicate name', async () => {
