@@ -429,8 +429,8 @@ export function gpmRule(f: SessionFacts, history: readonly HistorySession[], t: 
       severity: 'warn',
       titleZh: `GPM ${yuan(g.value)}，低于本直播间第 ${t.lowPercentile} 百分位（${yuan(p)}）`,
       titleEn: `GPM ${yuan(g.value)}, below the room's ${t.lowPercentile}th percentile (${yuan(p)})`,
-      adviceZh: '每千次观看成交偏低：复查选品与排款（引流款/利润款比例）、主推品讲解时长和上架时机。',
-      adviceEn: 'Sales per thousand views are low: review product selection and ordering (traffic vs margin products), hero-product airtime and when items go on sale.',
+      adviceZh: `每千${g.basis === 'pv' ? '次观看' : '名观众'}成交偏低：复查选品与排款（引流款/利润款比例）、主推品讲解时长和上架时机。`,
+      adviceEn: `Sales per thousand ${g.basis === 'pv' ? 'views' : 'viewers'} are low: review product selection and ordering (traffic vs margin products), hero-product airtime and when items go on sale.`,
       evidence: evidence({
         measure: 'gpm_fen',
         value: round(g.value, 2),
