@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WeeklySchedule } from '../../../contracts/dashboards';
-import { change, compareKpis, dueWeek, emptyTotals, kpiValues, latestDueWeek, localClock, mergeTotals, periodRange, zonedDayStart, type Totals } from './dashboards.rules';
+import { change, compareKpis, dueWeek, emptyTotals, kpiValues, latestDueWeek, localClock, mergeTotals, periodRange, toDateComparison, zonedDayStart, type Totals } from './dashboards.rules';
 
 const shanghai: WeeklySchedule = { enabled: true, weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai' };
 
@@ -19,6 +19,21 @@ describe('periodRange', () => {
   it('refuses an inverted or over-long custom range', () => {
     expect(periodRange('custom', '2026-11-10', '2026-11-09')).toBeNull();
     expect(periodRange('custom', '2025-01-01', '2026-11-09')).toBeNull();
+  });
+});
+
+describe('toDateComparison: a running period meets the same elapsed days before it', () => {
+  it.each([
+    ['week, on Friday', periodRange('week', '2026-11-27')!, '2026-11-27', '2026-11-20'],
+    ['week, on Monday', periodRange('week', '2026-11-23')!, '2026-11-23', '2026-11-16'],
+    ['week, on Sunday (complete)', periodRange('week', '2026-11-29')!, '2026-11-29', '2026-11-22'],
+    ['week, in the past', periodRange('week', '2026-11-10')!, '2026-11-27', '2026-11-08'],
+    ['month, on the 31st against a shorter month', periodRange('month', '2026-03-31')!, '2026-03-30', '2026-02-28'],
+    ['month, on the 10th', periodRange('month', '2026-03-10')!, '2026-03-10', '2026-02-10'],
+  ] as const)('%s', (_name, range, today, previousTo) => {
+    const r = toDateComparison(range, today);
+    expect(r.previousTo).toBe(previousTo);
+    expect([r.from, r.to, r.previousFrom]).toEqual([range.from, range.to, range.previousFrom]);
   });
 });
 

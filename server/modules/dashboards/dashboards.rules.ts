@@ -257,3 +257,13 @@ export function zonedDayStart(day: string, timeZone: string): string {
   }
   return new Date(guess).toISOString();
 }
+
+/**
+ * A period still running (today inside it) is compared with the same number of elapsed days of the previous period,
+ * so Monday–Friday of this week meets Monday–Friday of the last, not the whole of it.
+ */
+export function toDateComparison(range: PeriodRange, today: string): PeriodRange {
+  if (!(range.from <= today && today < range.to)) return range;
+  const cut = addDays(range.previousFrom, daysBetween(range.from, today));
+  return cut < range.previousTo ? { ...range, previousTo: cut } : range;
+}

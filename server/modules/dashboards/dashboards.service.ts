@@ -17,7 +17,7 @@ import { json, type Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { findPersonRow } from '../people/people.repository';
 import * as repo from './dashboards.repository';
-import { eachDay, emptyTotals, kpiValues, localClock, mergeTotals, periodRange, compareKpis, totalsGpm, type Totals } from './dashboards.rules';
+import { eachDay, emptyTotals, kpiValues, localClock, mergeTotals, periodRange, compareKpis, toDateComparison, totalsGpm, type Totals } from './dashboards.rules';
 
 export const SCHEDULE_KEY = 'dashboards.weekly_report';
 
@@ -64,8 +64,9 @@ export async function getDashboard(db: Executor, actor: Actor, raw: DashboardQue
   const q = DashboardQuerySchema.parse(raw);
   const schedule = await readSchedule(db);
   const today = localClock(new Date(), schedule.timeZone).day;
-  const range = periodRange(q.period, q.from ?? today, q.to);
-  if (!range) throw new DomainError('dashboards/bad-period', [{ path: 'to', message: 'to ≥ from, ≤ 400 days / 结束不早于开始，最长 400 天' }]);
+  const asked = periodRange(q.period, q.from ?? today, q.to);
+  if (!asked) throw new DomainError('dashboards/bad-period', [{ path: 'to', message: 'to ≥ from, ≤ 400 days / 结束不早于开始，最长 400 天' }]);
+  const range = toDateComparison(asked, today);
   const target = await resolveTarget(db, actor.scope, q);
   await repo.ensureFresh(db, range.previousFrom, range.to);
 

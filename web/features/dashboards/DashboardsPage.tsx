@@ -194,7 +194,7 @@ function TrendChart({ view, print }: { view: DashboardView | undefined; print: b
     const points = view?.trend ?? [];
     return {
       animation: !print,
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? t('dashboards.noData') : v.toLocaleString('en-US')) },
       legend: { top: 0 },
       grid: { left: 64, right: 64, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: points.map((p) => (hourly ? `${p.bucket.slice(11)}:00` : p.bucket.slice(5))) },
@@ -205,7 +205,6 @@ function TrendChart({ view, print }: { view: DashboardView | undefined; print: b
       series: [
         { name: t('dashboards.series.gmv'), type: 'bar', data: points.map((p) => (p.gmv_fen === null ? null : p.gmv_fen / 100)), itemStyle: { color: '#1677ff' } },
         { name: hourly ? t('dashboards.series.peak') : t('dashboards.series.viewers'), type: 'line', yAxisIndex: 1, connectNulls: false, data: points.map((p) => p.viewers), itemStyle: { color: '#fa8c16' } },
-        { name: t('dashboards.series.sessions'), type: 'line', yAxisIndex: 1, step: 'middle', data: points.map((p) => p.sessions), itemStyle: { color: '#8c8c8c' }, lineStyle: { type: 'dashed' } },
       ],
     };
   }, [view, hourly, print, t]);

@@ -186,12 +186,12 @@ function ReportView({ report, print, onPrint }: { report: WeeklyReportView; prin
         <Table<Kpi> size="small" rowKey="key" columns={kpiColumns} dataSource={b.kpis} pagination={false} data-testid="report-kpis" />
       </Card>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Card size="small" title={t('reports.best')}>
             <Table<SessionRankRow> size="small" rowKey="id" columns={sessionColumns} dataSource={b.best} pagination={false} locale={{ emptyText: t('dashboards.empty') }} data-testid="report-best" />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Card size="small" title={t('reports.worst')}>
             <Table<SessionRankRow> size="small" rowKey="id" columns={sessionColumns} dataSource={b.worst} pagination={false} locale={{ emptyText: t('dashboards.empty') }} data-testid="report-worst" />
           </Card>

@@ -49,7 +49,6 @@ export const dashboards = {
   'dashboards.series.gmv': 'GMV (¥)',
   'dashboards.series.viewers': 'Viewers',
   'dashboards.series.peak': 'Peak concurrent',
-  'dashboards.series.sessions': 'Sessions',
   'dashboards.rankings': 'Rankings',
   'dashboards.rank.rooms': 'Rooms',
   'dashboards.rank.hosts': 'Hosts',

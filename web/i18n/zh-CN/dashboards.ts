@@ -51,7 +51,6 @@ export const dashboards: Record<keyof typeof en, string> = {
   'dashboards.series.gmv': '成交金额（元）',
   'dashboards.series.viewers': '观看人数',
   'dashboards.series.peak': '在线峰值',
-  'dashboards.series.sessions': '场次',
   'dashboards.rankings': '排行',
   'dashboards.rank.rooms': '直播间',
   'dashboards.rank.hosts': '主播',
