@@ -152,6 +152,7 @@ export default function ImportsPage() {
   const runPreview = () => {
     if (!file) return;
     setApplyErrors(null);
+    setApplied(null);
     preview.mutate({ ...file, ...options, mapping, presetId: preset?.id ?? null }, { onSuccess: setResult, onError: (e) => showError(e) });
   };
 
@@ -201,7 +202,7 @@ export default function ImportsPage() {
   ];
   const sampleOf = (header: string) => {
     const i = parsed?.headers.indexOf(header) ?? -1;
-    return (parsed?.sampleRows ?? []).map((r) => cellText(r[i])).filter(Boolean).slice(0, 2).join(' · ');
+    return [...new Set((parsed?.sampleRows ?? []).map((r) => cellText(r[i])).filter(Boolean))].slice(0, 2).join(' · ');
   };
 
   const mappingColumns: TableColumnsType<ColumnMapping & { i: number }> = [
@@ -479,7 +480,7 @@ export default function ImportsPage() {
                   </Typography.Text>
                 </Flex>
               ) : null}
-              <Button type="primary" disabled={errors.length > 0 || result.rowCount === 0} onClick={runApply} loading={apply.isPending} data-testid="imports-apply">
+              <Button type="primary" disabled={errors.length > 0 || result.rowCount === 0 || applied !== null} onClick={runApply} loading={apply.isPending} data-testid="imports-apply">
                 {t('imports.apply')}
               </Button>
             </Flex>
