@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportMappingInput } from '../../../contracts/imports';
@@ -83,6 +85,32 @@ describe('parse', () => {
     expect(body).toMatchObject({ format: 'csv', encoding: 'utf-8', headerRow: 2, headers: HEADERS, rowCount: 2, preset: null });
     expect(body.topRows[0]).toEqual(['抖音直播数据导出（示例）']);
     expect(body.sampleRows[0].slice(0, 3)).toEqual(['美妆一号间', '2026-11-01 20:05', '12,345.60']);
+  });
+
+  it('reads the shipped example file, labelled as not an official format', async () => {
+    const example = fs.readFileSync(path.join(__dirname, 'fixtures/example-export.csv'));
+    const res = await owner.post('/api/v1/imports/parse', file('example-export.csv', example));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ headerRow: 2, rowCount: 2, headers: ['直播间', '开播时间', '成交金额(元)', '成交订单数', '观看人数', '互动率', '人均观看时长'] });
+    expect(String(res.json().topRows[0][0])).toContain('非平台官方');
+    const preview = await owner.post('/api/v1/imports/preview', {
+      ...file('example-export.csv', example),
+      mapping: {
+        ...MAPPING,
+        columns: [
+          ...MAPPING.columns.filter((c) => c.column !== '备注' && c.column !== '开播时间'),
+          { column: '开播时间', target: 'start', dateFormat: 'auto' },
+          { column: '成交订单数', target: 'metric', metric: 'orders', unit: 'count' },
+        ],
+      },
+    });
+    expect(preview.statusCode).toBe(200);
+    // Two date styles in one column, read with 'auto'; both rows find their session of 美妆一号间.
+    expect(preview.json().errors).toEqual([]);
+    expect(preview.json().rows.map((r: { session: { id: string }; values: { metric: string; value: number }[] }) => [r.session.id, r.values.find((v) => v.metric === 'orders')?.value])).toEqual([
+      [s1, 321],
+      [s2, 150],
+    ]);
   });
 
   it('reads a GBK CSV (Excel’s Chinese default)', async () => {

@@ -446,8 +446,11 @@ export default function ImportsPage() {
                 <Select style={{ minWidth: 200 }} value={timeWindow} onChange={(v) => { setTimeWindow(v); setResult(null); }} options={TimeWindow.options.map((w) => ({ value: w, label: t(`imports.window.${w}`) }))} data-testid="imports-window" />
               </Space>
             </Flex>
-            <Table<ColumnMapping & { i: number }> size="small" rowKey="column" pagination={false} scroll={{ x: 1080 }} dataSource={columns.map((c, i) => ({ ...c, i }))} columns={mappingColumns} data-testid="imports-mapping" />
-            <Flex justify="flex-end" style={{ marginTop: 12 }}>
+            <Table<ColumnMapping & { i: number }> size="small" rowKey="i" pagination={false} scroll={{ x: 1080 }} dataSource={columns.map((c, i) => ({ ...c, i }))} columns={mappingColumns} data-testid="imports-mapping" />
+            <Flex justify="space-between" align="center" gap={12} style={{ marginTop: 12 }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('imports.matchHint')}
+              </Typography.Text>
               <Button type="primary" onClick={runPreview} loading={preview.isPending} data-testid="imports-preview">
                 {t('imports.preview')}
               </Button>

@@ -72,6 +72,7 @@ export const imports = {
   'imports.basis.commenters/viewers': 'Commenters / viewers',
   'imports.basis.amount': 'By amount',
   'imports.basis.orders': 'By orders',
+  'imports.matchHint': 'Dates and times are read in each room’s time zone. A row finds the session of its room whose planned window contains its start, or that starts within ±2 h of it; values are stored in base units (fen, seconds, counts, fractions).',
   'imports.preview': 'Preview',
   'imports.stat.rows': 'Rows',
   'imports.stat.valid': 'Rows without errors',

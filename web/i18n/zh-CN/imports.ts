@@ -74,6 +74,7 @@ export const imports: Record<keyof typeof en, string> = {
   'imports.basis.commenters/viewers': '评论人数 / 观看人数',
   'imports.basis.amount': '按金额',
   'imports.basis.orders': '按订单数',
+  'imports.matchHint': '日期时间按各直播间的时区读取。每行匹配该直播间计划时段包含开播时间、或计划开播在其前后 2 小时内的场次；数值按基础单位（分、秒、个、小数）存储。',
   'imports.preview': '预览',
   'imports.stat.rows': '行数',
   'imports.stat.valid': '无错误行',
