@@ -155,9 +155,11 @@ export type ThemeWord = z.infer<typeof ThemeWord>;
 export const ThemeQuestion = z.object({ text: z.string(), count: Count });
 export type ThemeQuestion = z.infer<typeof ThemeQuestion>;
 export const CommentThemes = z.object({
-  /** Comments in the session, and how many of them the themes were computed from (at most 20 per minute, the first ones). */
+  /** Comments in the session, and how many of them the themes were computed from: the first `perMinute` of each minute. */
   comments: Count,
   sampled: Count,
+  /** At most 20; fewer in a long show, so the sample stays about 4,000 comments (never under 5 a minute). */
+  perMinute: Count,
   words: z.array(ThemeWord),
   questions: z.array(ThemeQuestion),
 });

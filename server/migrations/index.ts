@@ -13,6 +13,7 @@ import * as createImports from './20261128_0910_create_imports';
 import * as createSuggestions from './20261128_0920_create_suggestions';
 import * as createReports from './20261128_0930_create_reports';
 import * as indexLiveEventsKind from './20261128_0945_index_live_events_kind';
+import * as coverLiveEventsKind from './20261128_0950_cover_live_events_kind';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it is merged: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0920_create_suggestions': createSuggestions,
   '20261128_0930_create_reports': createReports,
   '20261128_0945_index_live_events_kind': indexLiveEventsKind,
+  '20261128_0950_cover_live_events_kind': coverLiveEventsKind,
 };

@@ -4,7 +4,7 @@ import { PRODUCTS } from '../../../scripts/show';
 import { Client, createTestContext, inviteAndJoin, setupOwner, type TestContext } from '../../test/harness';
 import { buildRoomWithSession, buildSession, playShow, postEvents } from './analytics.builders';
 import { commentThemes } from './review.rules';
-import { THEME_SAMPLE_PER_MINUTE } from './review.service';
+import { THEME_SAMPLE_PER_MINUTE, themeSamplePerMinute } from './review.service';
 import { sessionMetrics } from './session-metrics';
 
 let ctx: TestContext;
@@ -140,6 +140,9 @@ describe('GET /api/v1/sessions/:id/review', () => {
     // five moments every two seconds: far more than 20 comments a minute, so the sample is bounded
     expect(comments).toBeGreaterThan(8 * THEME_SAMPLE_PER_MINUTE);
     expect(review.themes.sampled).toBe(8 * THEME_SAMPLE_PER_MINUTE);
+    expect(review.themes.perMinute).toBe(THEME_SAMPLE_PER_MINUTE);
+    // a six-hour show reads fewer a minute, about 4,000 in all; never fewer than 5 a minute
+    expect([themeSamplePerMinute(360), themeSamplePerMinute(200), themeSamplePerMinute(1000)]).toEqual([11, 20, 5]);
     const texts: string[] = [];
     for (const m of review.timeline) {
       const end = new Date(Date.parse(m.minute) + 60_000).toISOString();
@@ -195,7 +198,7 @@ describe('GET /api/v1/sessions/:id/review', () => {
     let res = (await owner.get(`/api/v1/sessions/${plain.sessionId}/review`)).json() as SessionReview;
     expect(res.slotTiming).toBe('none');
     expect(res.timeline).toEqual([]);
-    expect(res.themes).toEqual({ comments: 0, sampled: 0, words: [], questions: [] });
+    expect(res.themes).toEqual({ comments: 0, sampled: 0, perMinute: 20, words: [], questions: [] });
     expect(res.metrics.every((m) => m.value === null)).toBe(true);
 
     await postEvents(ctx, plain.roomId, plain.token, [

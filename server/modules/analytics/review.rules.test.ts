@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { band, commentThemes, isQuestion, minutesBetween, productRuns, questionKey, slotTimes, type PlannedSlot } from './review.rules';
+import { band, commentThemes, isQuestion, minutesBetween, productRuns, questionKey, segment, slotTimes, type PlannedSlot } from './review.rules';
 
 const slots: PlannedSlot[] = [
   { position: 1, productId: 'p-a', productSku: 'A', plannedMinutes: 10 },
@@ -109,5 +109,16 @@ describe('band', () => {
   it('has no position without a value or without earlier sessions', () => {
     expect(band(null, [1, 2, 3])).toMatchObject({ samples: 3, position: null, rank: null });
     expect(band(10, [])).toEqual({ samples: 0, p10: null, p50: null, p90: null, position: null, rank: null });
+  });
+});
+
+describe('segment', () => {
+  it('segments many texts in one call and gives each its own words, as cutting them one by one does', async () => {
+    const { cut } = await import('jieba-wasm');
+    const texts = ['几号链接？', '这个色号绝美', '回购第三次了，好用', '多少钱啊', '几号链接？', 'link几号啊', '主播 讲得 好清楚', ''];
+    const many = segment(texts);
+    expect(many.size).toBe(7);
+    for (const t of texts) expect(many.get(t), t).toEqual(cut(t, true));
+    expect(segment([])).toEqual(new Map());
   });
 });

@@ -10,6 +10,9 @@ import { sessionMetrics, sessionsMetrics, unitOf } from './session-metrics';
 
 /** Comments read per minute for the themes: the first ones, so the sample is the same on every call. */
 export const THEME_SAMPLE_PER_MINUTE = 20;
+/** A long show reads fewer per minute (never under 5), so a 6-hour review segments about 4,000 comments, not 7,200. */
+const THEME_SAMPLE_TOTAL = 4000;
+export const themeSamplePerMinute = (minutes: number) => Math.max(5, Math.min(THEME_SAMPLE_PER_MINUTE, Math.floor(THEME_SAMPLE_TOTAL / Math.max(1, minutes))));
 /** Minutes per sampling statement (SQLite allows at most 500 terms in a compound select). */
 const MINUTES_PER_STATEMENT = 100;
 const PREVIOUS_SESSIONS = 10;
@@ -148,19 +151,20 @@ async function productRunsOf(db: Executor, sessionId: string) {
   return productRuns(perMinute.map((x) => ({ at: x.first, ref: x.ref })));
 }
 
-/** Comment themes from a bounded, deterministic sample: the first THEME_SAMPLE_PER_MINUTE comments of every minute. */
+/** Comment themes from a bounded, deterministic sample: the first comments of every minute (themeSamplePerMinute). */
 async function themesOf(db: Executor, sessionId: string, minutes: readonly string[], total: number) {
   const texts: string[] = [];
+  const perMinute = themeSamplePerMinute(minutes.length);
   for (let i = 0; i < minutes.length; i += MINUTES_PER_STATEMENT) {
     const part = minutes.slice(i, i + MINUTES_PER_STATEMENT);
     const selects = part.map((m, k) => {
       const end = new Date(Date.parse(m) + 60_000).toISOString();
-      return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by at, id limit ${THEME_SAMPLE_PER_MINUTE}) as ${sql.raw(`m${k}`)}`;
+      return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by at, id limit ${perMinute}) as ${sql.raw(`m${k}`)}`;
     });
     const { rows } = await sql<{ text: string | null }>`${sql.join(selects, sql` union all `)}`.execute(db);
     for (const r of rows) if (r.text) texts.push(r.text);
   }
-  return { comments: total, sampled: texts.length, ...commentThemes(texts) };
+  return { comments: total, sampled: texts.length, perMinute, ...commentThemes(texts) };
 }
 
 async function findingsOf(db: Executor, sessionId: string): Promise<ReviewFindings> {

@@ -298,7 +298,7 @@ function Themes({ review }: { review: SessionReview }) {
   const t = useT();
   const { themes } = review;
   return (
-    <Card size="small" title={t('review.themes')} data-testid="review-themes" extra={themes.comments ? <Typography.Text type="secondary">{t('review.themes.sample', { sampled: themes.sampled, comments: themes.comments })}</Typography.Text> : null}>
+    <Card size="small" title={t('review.themes')} data-testid="review-themes" extra={themes.comments ? <Typography.Text type="secondary">{t('review.themes.sample', { sampled: themes.sampled, comments: themes.comments, perMinute: themes.perMinute })}</Typography.Text> : null}>
       {themes.comments ? (
         <Row gutter={[16, 16]}>
           <Col xs={24} lg={14}>

@@ -95,7 +95,7 @@ export const analytics = {
   'review.slot.clicks': 'Clicks',
   'review.noSlots': 'No slots were planned for this session.',
   'review.themes': 'Comment themes',
-  'review.themes.sample': 'From {sampled} of {comments} comments (the first 20 of each minute)',
+  'review.themes.sample': 'From {sampled} of {comments} comments (the first {perMinute} of each minute)',
   'review.wordCloud': 'Word cloud',
   'review.questions': 'Most asked questions',
   'review.noComments': 'No comments in this session.',

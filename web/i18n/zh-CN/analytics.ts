@@ -97,7 +97,7 @@ export const analytics: Record<keyof typeof en, string> = {
   'review.slot.clicks': '点击',
   'review.noSlots': '本场没有排品。',
   'review.themes': '评论主题',
-  'review.themes.sample': '取自 {comments} 条评论中的 {sampled} 条（每分钟前 20 条）',
+  'review.themes.sample': '取自 {comments} 条评论中的 {sampled} 条（每分钟前 {perMinute} 条）',
   'review.wordCloud': '词云',
   'review.questions': '高频问题',
   'review.noComments': '本场没有评论。',
