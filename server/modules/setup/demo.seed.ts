@@ -11,6 +11,7 @@ import { seedDemoContent } from '../content/content.seed';
 import { seedDemoRisks } from '../incidents/incidents.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
 import { seedDemoHistory } from './history.seed';
+import { seedDemoSuggestions } from '../suggestions/suggestions.seed';
 
 /** Every demo account signs in with the demo owner's password. */
 export const DEMO_PASSWORD = DEMO_OWNER.password;
@@ -78,5 +79,6 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
   await seedDemoContent(deps.db, company, loadedAt);
   await seedDemoRisks(deps.db, loadedAt);
   await seedDemoHistory(deps.db, loadedAt);
+  await seedDemoSuggestions(deps, loadedAt);
   return { ownerId };
 }

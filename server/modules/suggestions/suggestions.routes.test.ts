@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestContext, inviteAndJoin, setupOwner, type TestContext } from '../../test/harness';
 import { stableId } from '../../platform/ids';
+import { seedDemoSuggestions } from './suggestions.seed';
 
 let ctx: TestContext;
 let owner: Client;
@@ -297,5 +298,25 @@ describe('slot timing from the events', () => {
     expect(items.map((x) => x.rule)).toEqual(['slot_overrun_low_gpm']);
     expect(items[0]).toMatchObject({ key: 'slot-2', titleEn: 'Slot 2 (精华液 2 号) ran 38 min against 10 planned, at only ¥10 GMV per minute' });
     expect(items[0]!.evidence).toMatchObject({ value: 3.8, baseline: 10, baselineKind: 'planned', window: { label: '20:12–20:50' } });
+  });
+});
+
+describe('demo seed', () => {
+  it("computes each room's latest sessions and decides in the earliest of them, leaving earlier decisions alone", async () => {
+    const decisionsOf = (id: string) => ctx.deps.db.selectFrom('suggestions').select(['id', 'status', 'task_id']).where('session_id', '=', id).where('status', '!=', 'open').orderBy('id').execute();
+    const decisionsBefore = await decisionsOf('this');
+    expect(decisionsBefore.length).toBe(2);
+    await seedDemoSuggestions(ctx.deps, new Date());
+    await seedDemoSuggestions(ctx.deps, new Date());
+    // Room 1's latest two are 'this' (already decided: left as it was) and 'next'; room 2 has only 'overrun'.
+    expect(await decisionsOf('this')).toEqual(decisionsBefore);
+    const decided = await ctx.deps.db
+      .selectFrom('suggestions as g')
+      .innerJoin('tasks as t', 't.id', 'g.task_id')
+      .select(['g.session_id', 'g.rule', 'g.status', 't.owner_person_id', 't.due_date', 't.source_kind'])
+      .where('g.session_id', '=', 'overrun')
+      .execute();
+    expect(decided).toEqual([{ session_id: 'overrun', rule: 'slot_overrun_low_gpm', status: 'accepted', owner_person_id: memberPersonId, due_date: '2026-11-19', source_kind: 'suggestion' }]);
+    expect(await ctx.deps.db.selectFrom('suggestions').select('id').where('session_id', '=', 'prev-1').execute()).toEqual([]);
   });
 });

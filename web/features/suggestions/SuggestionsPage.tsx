@@ -46,7 +46,7 @@ export default function SuggestionsPage() {
           size="middle"
           loading={list.isLoading}
           dataSource={list.data ?? []}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: <EmptyState text={t('suggestions.list.empty')} /> }}
           onRow={(r) => ({ 'data-testid': `suggestion-row-${r.id}` }) as object}
           expandable={{ expandedRowRender: (r) => <SuggestionCard s={r} />, expandRowByClick: false }}
