@@ -179,7 +179,9 @@ async function main() {
   console.log(`dashboard body: ${(cold.bytes / 1024).toFixed(0)} KiB, ${cold.body.trend?.length ?? '?'} trend days, sessions KPI ${JSON.stringify(sessionsKpi ?? null)}`);
   console.log(`GET /api/v1/dashboards (company, custom ${from} … ${to}) — first (cold, builds the summaries) ${cold.ms.toFixed(0)} ms; ${RUNS} warm runs p50 ${pct(warm, 50).toFixed(1)} ms, p95 ${pct(warm, 95).toFixed(1)} ms, max ${warm[warm.length - 1]!.toFixed(1)} ms (target < 300 ms)`);
   await app.close();
-  await dispose();
+  // BENCH_KEEP=1 keeps the database (the SQLite file's folder is printed) for looking at the queries afterwards.
+  if (process.env.BENCH_KEEP) console.log(`kept: ${config.database.kind === 'sqlite' ? config.database.file : 'the PostgreSQL schema (search_path of this run)'}`);
+  else await dispose();
 }
 
 await main();

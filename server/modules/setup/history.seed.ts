@@ -278,7 +278,7 @@ export function buildSessionHistory(s: HistorySession, options: HistoryOptions):
   const totalComments = Math.max(count, Math.round(views * ch.commentRate));
   const commentWeight = viewers.map((v, m) => v * (COMMENT_FACTOR[slotAt[m]?.slotType ?? ''] ?? 1) * (m >= quietFrom && m < quietFrom + 20 ? 0.25 : 1));
   const cwSum = commentWeight.reduce((a, b) => a + b, 0);
-  const commenterPool = Math.max(20, Math.round(totalComments * between(rng, 0.35, 0.5)));
+  const commenterPool = Math.max(20, Math.round(totalComments * between(rng, 0.3, 0.42)));
   const roomTag = (hash(s.roomId) % 9000) + 1000;
   const rawShare = Math.min(1, RAW_COMMENTS / totalComments);
   // Who commented: in the session (a flag per viewer) and in the current minute (stamped with the minute).
@@ -360,7 +360,7 @@ export function buildSessionHistory(s: HistorySession, options: HistoryOptions):
       else neu++;
       // A few regulars write much of the chat.
       const u = rng();
-      const user = Math.floor(u * u * commenterPool);
+      const user = Math.floor(u * u * u * commenterPool);
       if (commentedInMinute[user] !== m) {
         commentedInMinute[user] = m;
         who++;
