@@ -118,10 +118,38 @@ export async function refreshSummaries(db: Executor, sessionIds: readonly string
   return done;
 }
 
+/**
+ * A cheap fingerprint of everything a summary is computed from: sessions (count, last update), their crews, the
+ * ingested events (Σ live_session_stats.events) and the imported values (count, last update). Unchanged since the
+ * last check of a range, the per-session staleness scan is skipped (it is the largest part of a year's dashboard).
+ */
+async function sourceFingerprint(db: Executor): Promise<string> {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('live_sessions').select((e) => e.fn.countAll<number>().as('n')).as('sessions'),
+      eb.selectFrom('live_sessions').select((e) => e.fn.max('updated_at').as('m')).as('sessions_at'),
+      eb.selectFrom('session_crew').select((e) => e.fn.countAll<number>().as('n')).as('crew'),
+      eb.selectFrom('live_session_stats').select((e) => e.fn.sum<number>('events').as('n')).as('events'),
+      eb.selectFrom('metric_values').select((e) => e.fn.countAll<number>().as('n')).as('values'),
+      eb.selectFrom('metric_values').select((e) => e.fn.max('updated_at').as('m')).as('values_at'),
+    ])
+    .executeTakeFirst();
+  return JSON.stringify(Object.values(r ?? {}).map((v) => (v === null || v === undefined ? null : String(v))));
+}
+
+const checked = new WeakMap<Executor, { fingerprint: string; ranges: Array<[string, string]> }>();
+
 /** Refreshes whatever changed in the days asked for; returns how many sessions were recomputed. */
 export async function ensureFresh(db: Executor, fromDay: string, toDay: string): Promise<number> {
+  const fingerprint = await sourceFingerprint(db);
+  const known = checked.get(db);
+  if (known?.fingerprint === fingerprint && known.ranges.some(([a, b]) => a <= fromDay && toDay <= b)) return 0;
   const stale = await staleSessionIds(db, fromDay, toDay);
-  return stale.length ? refreshSummaries(db, stale) : 0;
+  const done = stale.length ? await refreshSummaries(db, stale) : 0;
+  // The refresh itself changes nothing the fingerprint covers, so it still describes the data just summarised.
+  const ranges = known?.fingerprint === fingerprint ? known.ranges : [];
+  checked.set(db, { fingerprint, ranges: [...ranges.slice(-20), [fromDay, toDay]] });
+  return done;
 }
 
 // ---- aggregates ----
@@ -176,16 +204,18 @@ export async function periodTotals(db: Executor, f: SummaryFilter): Promise<Tota
   return toTotals((row ?? {}) as Record<string, unknown>);
 }
 
-/** Roll-ups per (day, room) of the period; the service folds them into the trend, room and team rankings. */
-export async function dayRoomTotals(db: Executor, f: SummaryFilter): Promise<Array<{ day: string; roomId: string; teamId: string; totals: Totals }>> {
-  const rows = await filtered(db, f)
-    .select(['ss.day', 'ss.room_id', 'ss.team_id'])
-    .select(totalsColumns())
-    .groupBy(['ss.day', 'ss.room_id', 'ss.team_id'])
-    .execute();
+/** Roll-ups per day of the period (the trend). */
+export async function dayTotals(db: Executor, f: SummaryFilter): Promise<Array<{ day: string; totals: Totals }>> {
+  const rows = await filtered(db, f).select('ss.day').select(totalsColumns()).groupBy('ss.day').execute();
+  return rows.map((r) => ({ day: (r as { day: string }).day, totals: toTotals(r as unknown as Record<string, unknown>) }));
+}
+
+/** Roll-ups per room of the period (rooms ranking; a room belongs to one team, so they also make the teams'). */
+export async function roomTotals(db: Executor, f: SummaryFilter): Promise<Array<{ roomId: string; teamId: string; totals: Totals }>> {
+  const rows = await filtered(db, f).select(['ss.room_id', 'ss.team_id']).select(totalsColumns()).groupBy(['ss.room_id', 'ss.team_id']).execute();
   return rows.map((r) => {
-    const x = r as unknown as Record<string, unknown> & { day: string; room_id: string; team_id: string };
-    return { day: x.day, roomId: x.room_id, teamId: x.team_id, totals: toTotals(x) };
+    const x = r as unknown as Record<string, unknown> & { room_id: string; team_id: string };
+    return { roomId: x.room_id, teamId: x.team_id, totals: toTotals(x) };
   });
 }
 

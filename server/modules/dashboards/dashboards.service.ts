@@ -71,8 +71,9 @@ export async function getDashboard(db: Executor, actor: Actor, raw: DashboardQue
   await repo.ensureFresh(db, range.previousFrom, range.to);
 
   const f: repo.SummaryFilter = { ...target.filter, from: range.from, to: range.to };
-  const [cells, previous, hosts, sessionsByGmv, sessionsByGpm] = await Promise.all([
-    repo.dayRoomTotals(db, f),
+  const [dayCells, roomCells, previous, hosts, sessionsByGmv, sessionsByGpm] = await Promise.all([
+    repo.dayTotals(db, f),
+    repo.roomTotals(db, f),
     repo.periodTotals(db, { ...f, from: range.previousFrom, to: range.previousTo }),
     repo.hostTotals(db, f),
     repo.topSessions(db, f, 'gmv_fen', 'desc', 10),
@@ -80,18 +81,13 @@ export async function getDashboard(db: Executor, actor: Actor, raw: DashboardQue
   ]);
 
   const total = emptyTotals();
-  const days = new Map<string, Totals>();
+  const days = new Map(dayCells.map((c) => [c.day, c.totals]));
   const rooms = new Map<string, Totals>();
   const teams = new Map<string, Totals>();
-  for (const c of cells) {
+  for (const c of roomCells) {
     mergeTotals(total, c.totals);
-    for (const [map, key] of [
-      [days, c.day],
-      [rooms, c.roomId],
-      [teams, c.teamId],
-    ] as const) {
-      map.set(key, mergeTotals(map.get(key) ?? emptyTotals(), c.totals));
-    }
+    rooms.set(c.roomId, c.totals);
+    teams.set(c.teamId, mergeTotals(teams.get(c.teamId) ?? emptyTotals(), c.totals));
   }
 
   const granularity = q.period === 'day' ? 'hour' : 'day';

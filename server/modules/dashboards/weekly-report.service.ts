@@ -50,7 +50,7 @@ export async function buildReportBody(db: Executor, weekStart: string, timeZone:
   const view = await getDashboard(db, systemActor, { scope: 'company', period: 'week', from: weekStart });
   const f: repo.SummaryFilter = { scope: 'all', from: view.from, to: view.to };
   const worst = await repo.topSessions(db, f, 'gmv_fen', 'asc', 3);
-  const previousCells = await repo.dayRoomTotals(db, { scope: 'all', from: view.previousFrom, to: view.previousTo });
+  const previousCells = await repo.roomTotals(db, { scope: 'all', from: view.previousFrom, to: view.previousTo });
   const previousByTeam = new Map<string, ReturnType<typeof emptyTotals>>();
   for (const c of previousCells) previousByTeam.set(c.teamId, mergeTotals(previousByTeam.get(c.teamId) ?? emptyTotals(), c.totals));
   const fromIso = zonedDayStart(view.from, timeZone);
@@ -171,13 +171,24 @@ export async function runScheduledReport(deps: Pick<Deps, 'db'>, now = new Date(
   return created ? week : null;
 }
 
-/** Starts the weekly-report clock on an unref'd timer (it never keeps the process alive); checks once a minute. */
+/**
+ * Keeps the last two months' session summaries current between requests, so a dashboard rarely waits for a refresh
+ * (a no-op when nothing changed: see ensureFresh's fingerprint).
+ */
+export async function warmRecentSummaries(deps: Pick<Deps, 'db'>, now = new Date()): Promise<number> {
+  const schedule = await readSchedule(deps.db);
+  const today = localClock(now, schedule.timeZone).day;
+  return repo.ensureFresh(deps.db, addDays(today, -62), today);
+}
+
+/** Starts the weekly-report clock on an unref'd timer (it never keeps the process alive); checks once a minute, and warms the recent summaries. */
 export function startWeeklyReportScheduler(deps: Pick<Deps, 'db'>, options: { intervalMs?: number; onError?: (err: unknown) => void } = {}) {
   let running: Promise<unknown> | null = null;
   let stopped = false;
   const tick = () => {
     if (stopped || running) return;
     running = runScheduledReport(deps)
+      .then(() => warmRecentSummaries(deps))
       .catch((err) => options.onError?.(err))
       .finally(() => {
         running = null;
