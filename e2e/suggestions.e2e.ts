@@ -166,6 +166,8 @@ describe.each(LOCALES)('suggestions in %s', (locale) => {
     await panel.waitFor();
     const cards = panel.locator('[data-testid^="suggestion-"][data-rule]');
     await eventually(async () => expect(await cards.count()).toBeGreaterThanOrEqual(2));
+    // 20 comments in the first 20 minutes on about 1,100 concurrent viewers: the basis is said in words.
+    expect(await panel.locator('[data-rule="interaction_low_window"]').innerText()).toContain(t['suggestions.basis.interactionWindow'].replace('{n}', '20'));
     const laterGoal = panel.locator('[data-rule="gmv_below_goal"]');
     const laterGoalId = (await laterGoal.getAttribute('data-testid'))!.replace('suggestion-', '');
 

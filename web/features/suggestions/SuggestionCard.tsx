@@ -10,6 +10,15 @@ import { formatValue } from './format';
 import { useAcceptSuggestion, useDismissSuggestion } from './queries';
 
 export const SEVERITY_COLOR: Record<SuggestionSeverity, string> = { critical: 'red', warn: 'orange', info: 'blue' };
+/** The definition a value was computed under, in words: GPM per views or viewers, the window interaction rate. */
+function basisText(t: ReturnType<typeof useT>, basis: string): string {
+  if (basis === 'pv') return t('suggestions.basis.pv');
+  if (basis === 'uv') return t('suggestions.basis.uv');
+  const window = /^comments\/avg_concurrent_viewers per (\d+) min$/.exec(basis);
+  if (window) return t('suggestions.basis.interactionWindow', { n: window[1]! });
+  return basis;
+}
+
 /** Facts that restate the value (the measure) or the baseline row. */
 const REPEATED_FACTS = new Set(['threshold', 'room_p20', 'usual_drop', 'viewer_drop', 'click_to_pay_rate', 'interaction_rate', 'follow_rate', 'gpm', 'attainment']);
 
@@ -37,7 +46,7 @@ export function SuggestionCard({ s }: { s: SuggestionView }) {
     ...e.facts
       .filter((f) => !REPEATED_FACTS.has(f.key))
       .map((f) => ({ key: f.key, label: t(`suggestions.fact.${f.key}` as MessageKey), children: formatValue(t, f.value, f.unit) })),
-    ...(e.basis ? [{ key: 'basis', label: t('suggestions.evidence.basis'), children: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.basis}</Typography.Text> }] : []),
+    ...(e.basis ? [{ key: 'basis', label: t('suggestions.evidence.basis'), children: <Typography.Text type="secondary" style={{ fontSize: 12 }}>{basisText(t, e.basis)}</Typography.Text> }] : []),
   ];
   return (
     <Card size="small" data-testid={`suggestion-${s.id}`} data-rule={s.rule} data-status={s.status} style={{ marginBottom: 12 }}>
