@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import { BAND_METRICS, type GoalVsActual, type MetricBand, type ReviewFindings, type ReviewMinute, type ReviewSlot, type SessionReview } from '../../../contracts/analytics';
 import type { TeamScope } from '../../platform/context';
 import type { Executor } from '../../platform/db';
@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/errors';
 import { findSession, listSlots } from '../planning/planning.repository';
 import { ratio } from './formulas';
 import { band, commentThemes, minutesBetween, productRuns, slotTimes } from './review.rules';
-import { sessionMetrics, sessionsMetrics, unitOf } from './session-metrics';
+import { sessionMetrics, sessionsMetrics, unitOf, type SessionMetrics } from './session-metrics';
 
 /** Comments read per minute for the themes: the first ones, so the sample is the same on every call. */
 export const THEME_SAMPLE_PER_MINUTE = 20;
@@ -19,12 +19,14 @@ const PREVIOUS_SESSIONS = 10;
 const FINDING_LINES = 200;
 
 const num = (v: unknown) => Number(v ?? 0);
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** The session review (复盘): everything the review page shows, from rollups, a bounded sample and stored records. */
 export async function sessionReview(db: Executor, scope: TeamScope, sessionId: string): Promise<SessionReview> {
   const session = await findSession(db, scope, sessionId);
   if (!session) throw new DomainError('analytics/session-not-found');
-  const [room, stats, metrics, minuteRows, slots, alerts, incidents] = await Promise.all([
+  // One batch: on PostgreSQL the queries run side by side on the pool; on SQLite they run one after another anyway.
+  const [room, stats, metrics, minuteRows, slots, alerts, incidents, runs, themes, findings, comparison] = await Promise.all([
     db.selectFrom('rooms').select(['platform']).where('id', '=', session.roomId).executeTakeFirstOrThrow(),
     db.selectFrom('live_session_stats').select(['first_event_at', 'last_event_at']).where('session_id', '=', sessionId).executeTakeFirst(),
     sessionMetrics(db, sessionId),
@@ -32,6 +34,10 @@ export async function sessionReview(db: Executor, scope: TeamScope, sessionId: s
     listSlots(db, sessionId),
     db.selectFrom('alerts').select(['id', 'kind', 'severity', 'first_at', 'title_zh', 'title_en']).where('session_id', '=', sessionId).orderBy('first_at').orderBy('id').execute(),
     db.selectFrom('incidents').select(['id', 'title', 'severity', 'status', 'opened_at']).where('session_id', '=', sessionId).orderBy('opened_at').orderBy('id').execute(),
+    productRunsOf(db, sessionId),
+    themesOf(db, sessionId),
+    findingsOf(db, sessionId),
+    roomComparison(db, session.roomId, sessionId, session.plannedStart),
   ]);
   const firstAt = stats?.first_event_at ?? null;
   const lastAt = stats?.last_event_at ?? null;
@@ -61,12 +67,6 @@ export async function sessionReview(db: Executor, scope: TeamScope, sessionId: s
     return { metric, goal, actual: actual.value, source: actual.source, attainment: ratio(actual.value, goal) };
   });
 
-  const [runs, themes, findings, comparison] = await Promise.all([
-    firstAt ? productRunsOf(db, sessionId) : Promise.resolve([]),
-    themesOf(db, sessionId, minuteRows.filter((m) => num(m.comments) > 0).map((m) => m.minute), num(value('comments').value)),
-    findingsOf(db, sessionId),
-    roomComparison(db, session.roomId, sessionId, session.plannedStart, metrics.metrics),
-  ]);
 
   const { timing, times } = slotTimes(slots, runs, firstAt, lastAt);
   const reviewSlots: ReviewSlot[] = slots.map((s, i) => {
@@ -123,7 +123,7 @@ export async function sessionReview(db: Executor, scope: TeamScope, sessionId: s
     incidents: incidents.map((x) => ({ id: x.id, title: x.title, severity: x.severity, status: x.status, at: x.opened_at })),
     themes,
     findings,
-    comparison,
+    comparison: { sessionIds: comparison.sessionIds, bands: bandsFor(metrics.metrics, comparison.earlier) },
   };
 }
 
@@ -152,14 +152,20 @@ async function productRunsOf(db: Executor, sessionId: string) {
 }
 
 /** Comment themes from a bounded, deterministic sample: the first comments of every minute (themeSamplePerMinute). */
-async function themesOf(db: Executor, sessionId: string, minutes: readonly string[], total: number) {
+async function themesOf(db: Executor, sessionId: string) {
+  const rows = await db.selectFrom('live_minutes').select(['minute', 'comments']).where('session_id', '=', sessionId).where('comments', '>', 0).orderBy('minute').execute();
+  const minutes = rows.map((r) => r.minute);
+  const total = rows.reduce((a, r) => a + num(r.comments), 0);
+  // SQLite keeps index entries of equal keys in rowid order, so "order by at" there is "order by at, id" without a
+  // sort per minute; PostgreSQL makes no such promise and sorts the ties.
+  const order = isPostgres(db) ? sql.raw('at, id') : sql.raw('at');
   const texts: string[] = [];
   const perMinute = themeSamplePerMinute(minutes.length);
   for (let i = 0; i < minutes.length; i += MINUTES_PER_STATEMENT) {
     const part = minutes.slice(i, i + MINUTES_PER_STATEMENT);
     const selects = part.map((m, k) => {
       const end = new Date(Date.parse(m) + 60_000).toISOString();
-      return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by at, id limit ${perMinute}) as ${sql.raw(`m${k}`)}`;
+      return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by ${order} limit ${perMinute}) as ${sql.raw(`m${k}`)}`;
     });
     const { rows } = await sql<{ text: string | null }>`${sql.join(selects, sql` union all `)}`.execute(db);
     for (const r of rows) if (r.text) texts.push(r.text);
@@ -197,8 +203,8 @@ async function findingsOf(db: Executor, sessionId: string): Promise<ReviewFindin
   };
 }
 
-/** The session against the room's previous sessions (up to 10 that ran): p10/p50/p90 per key metric, like bases only. */
-async function roomComparison(db: Executor, roomId: string, sessionId: string, plannedStart: string, mine: SessionReview['metrics']) {
+/** The room's previous sessions that ran (up to 10), newest first, with their metrics. */
+async function roomComparison(db: Executor, roomId: string, sessionId: string, plannedStart: string) {
   const previous = await db
     .selectFrom('live_sessions')
     .select('id')
@@ -209,9 +215,13 @@ async function roomComparison(db: Executor, roomId: string, sessionId: string, p
     .orderBy('planned_start', 'desc')
     .limit(PREVIOUS_SESSIONS)
     .execute();
-  const ids = previous.map((p) => p.id);
-  const earlier = [...(await sessionsMetrics(db, ids)).values()];
-  const bands: MetricBand[] = BAND_METRICS.map((metric) => {
+  const sessionIds = previous.map((p) => p.id);
+  return { sessionIds, earlier: [...(await sessionsMetrics(db, sessionIds)).values()] };
+}
+
+/** p10/p50/p90 per key metric over the earlier sessions, like bases only (GPM per view is not GPM per viewer). */
+function bandsFor(mine: SessionReview['metrics'], earlier: SessionMetrics[]): MetricBand[] {
+  return BAND_METRICS.map((metric) => {
     const own = mine.find((m) => m.metric === metric)!;
     const values = earlier
       .map((s) => s.metrics.find((m) => m.metric === metric)!)
@@ -219,5 +229,4 @@ async function roomComparison(db: Executor, roomId: string, sessionId: string, p
       .map((m) => m.value!);
     return { metric, unit: unitOf(metric), value: own.value, basis: own.basis, ...band(own.value, values) };
   });
-  return { sessionIds: ids, bands };
 }
