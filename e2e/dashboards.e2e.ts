@@ -189,5 +189,14 @@ describe.each(LOCALES)('dashboards in %s', (locale) => {
     const kpis = await page.getByTestId('report-kpis').innerText();
     expect(kpis).toContain(t['dashboards.kpi.gmv_fen']);
     await motionShot(page, name('04-weekly-report'));
+    // The printable report: alone on the sheet, the list and the buttons off the paper.
+    await page.getByTestId('report-print').click();
+    await page.getByTestId('print-view').waitFor();
+    await page.locator(`[data-testid="report-view"][data-week="${report.weekStart}"]`).waitFor();
+    expect(await page.getByTestId('reports-list').count()).toBe(0);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('print-now').isVisible()).toBe(false);
+    await settledShot(page, name('05-weekly-report-print'));
+    await page.emulateMedia({ media: 'screen' });
   });
 });

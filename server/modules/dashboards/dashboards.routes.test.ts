@@ -260,6 +260,14 @@ describe('GET /api/v1/dashboards', () => {
     expect(kpi(await dashboard(owner, q), 'gmv_fen').value).toBeNull();
   });
 
+  it('a crew change through the planning API moves the session to its new host', async () => {
+    const res = await owner.put(`/api/v1/sessions/${s.a2}/crew`, { crew: [{ personId: hostId, role: 'host' }] });
+    expect(res.statusCode, res.body).toBe(200);
+    const host = await dashboard(owner, `scope=host&id=${hostId}&period=week&from=2026-11-09`);
+    expect(kpi(host, 'sessions').value).toBe(2);
+    expect(kpi(host, 'gmv_fen').value).toBe(1_210_000 + 400_000);
+  });
+
   it('exports the KPIs, trend and rankings as XLSX in the asked language', async () => {
     const res = await owner.get(`/api/v1/dashboards/export.xlsx?scope=company&period=week&from=2026-11-09&locale=zh-CN`);
     expect(res.statusCode).toBe(200);
