@@ -11,7 +11,7 @@ export const suggestionsErrors = {
   'suggestion/not-found': { status: 404, zh: '找不到该优化建议', en: 'Suggestion not found' },
   'suggestion/session-not-found': { status: 404, zh: '找不到该场次', en: 'Session not found' },
   'suggestion/already-decided': { status: 409, zh: '该建议已被处理（采纳或忽略）', en: 'This suggestion has already been decided (accepted or dismissed)' },
-  'suggestion/unknown-owner': { status: 400, zh: '负责人不存在或不在该团队', en: 'The owner does not exist or is not in this team' },
+  'suggestion/unknown-owner': { status: 400, zh: '负责人不存在、已离职或不在该团队', en: 'The owner does not exist, is no longer active or is not in this team' },
 } as const;
 
 export const SuggestionRule = z.enum([

@@ -182,6 +182,8 @@ describe('accept and dismiss', () => {
     const outsider = await owner.post(`/api/v1/suggestions/${id}/accept`, { ownerPersonId: outsiderPersonId, dueDate: '2026-12-01' });
     expect(outsider.statusCode).toBe(400);
     expect(outsider.json().error).toMatchObject({ code: 'suggestion/unknown-owner', fields: [{ path: 'ownerPersonId' }] });
+    const leftId = (await owner.post('/api/v1/people', { displayName: '已离职', positionId: stableId('position', 'host'), teamIds: [teamId], status: 'left' })).json().id;
+    expect((await owner.post(`/api/v1/suggestions/${id}/accept`, { ownerPersonId: leftId, dueDate: '2026-12-01' })).json().error.code).toBe('suggestion/unknown-owner');
     const noReason = await owner.post(`/api/v1/suggestions/${id}/dismiss`, { reason: '   ' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.fields).toEqual([{ path: 'reason', message: expect.stringContaining('reason') }]);

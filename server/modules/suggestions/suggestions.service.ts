@@ -112,9 +112,10 @@ export async function acceptSuggestion(deps: Deps, actor: Actor, id: string, inp
       .innerJoin('person_teams as pt', 'pt.person_id', 'p.id')
       .select(['p.id', 'p.display_name'])
       .where('p.id', '=', input.ownerPersonId)
+      .where('p.status', '=', 'active')
       .where('pt.team_id', '=', row.team_id)
       .executeTakeFirst();
-    if (!owner) throw new DomainError('suggestion/unknown-owner', [{ path: 'ownerPersonId', message: 'not a member of this team / 不是该团队成员' }]);
+    if (!owner) throw new DomainError('suggestion/unknown-owner', [{ path: 'ownerPersonId', message: 'not an active member of this team / 不是该团队的在职成员' }]);
     const at = nowIso();
     const taskId = newId();
     const zh = locale === 'zh-CN';
