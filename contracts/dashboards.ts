@@ -12,6 +12,9 @@ export const dashboardsErrors = {
   'dashboards/report-not-found': { status: 404, zh: '找不到该周报', en: 'Weekly report not found' },
 } as const;
 
+/** A calendar day the dashboards can reason about (the Gregorian years a live-commerce record can have). */
+const Day = CalendarDate.refine((d) => d >= '2000-01-01' && d <= '2099-12-31', { error: 'a date between 2000-01-01 and 2099-12-31 / 日期须在 2000-01-01 至 2099-12-31 之间' });
+
 export const DashboardScope = z.enum(['company', 'team', 'room', 'host']);
 export type DashboardScope = z.infer<typeof DashboardScope>;
 
@@ -24,9 +27,9 @@ export const DashboardQuery = z.object({
   id: Id.optional(),
   period: DashboardPeriod.default('week'),
   /** The anchor day for day/week/month (default: today in the company time zone), the first day for custom. */
-  from: CalendarDate.optional(),
+  from: Day.optional(),
   /** The last day (inclusive) for custom. */
-  to: CalendarDate.optional(),
+  to: Day.optional(),
 });
 export type DashboardQuery = z.input<typeof DashboardQuery>;
 
@@ -171,6 +174,6 @@ export type WeeklyReportView = z.infer<typeof WeeklyReportView>;
 
 export const GenerateReportInput = z.object({
   /** Any day of the week to report (default: the last complete Monday–Sunday). */
-  weekOf: CalendarDate.optional(),
+  weekOf: Day.optional(),
 });
 export type GenerateReportInput = z.input<typeof GenerateReportInput>;

@@ -242,6 +242,9 @@ describe('GET /api/v1/dashboards', () => {
     expect(badScope.statusCode).toBe(400);
     const badDate = await owner.get('/api/v1/dashboards?period=day&from=2026-13-45');
     expect(badDate.statusCode).toBe(400);
+    const farPast = await owner.get('/api/v1/dashboards?period=week&from=0000-01-01');
+    expect(farPast.statusCode).toBe(400);
+    expect(farPast.json().error.fields[0].path).toBe('querystring.from');
   });
 
   it('new events and imports refresh the summaries before the next answer', async () => {
@@ -357,6 +360,9 @@ describe('weekly report', () => {
 
   it('generate now: a new week is created (201) and audited; members may not', async () => {
     expect((await member.post('/api/v1/reports/weekly/generate', {})).statusCode).toBe(403);
+    const badWeek = await owner.post('/api/v1/reports/weekly/generate', { weekOf: '9999-12-31' });
+    expect(badWeek.statusCode).toBe(400);
+    expect(badWeek.json().error.fields[0].path).toBe('weekOf');
     const suggestion = (id: string, status: string, createdAt: string, decidedAt: string | null) => ({
       id,
       team_id: teamA,
