@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView, Kpi, WeeklyReportView } from '../../../contracts/dashboards';
 import { Client, createTestContext, inviteAndJoin, setupOwner, type TestContext } from '../../test/harness';
 import { sessionsMetrics } from '../analytics/session-metrics';
-import { runScheduledReport } from './weekly-report.service';
+import { latestDueWeek } from './dashboards.rules';
+import { runScheduledReport, startWeeklyReportScheduler } from './weekly-report.service';
 
 let ctx: TestContext;
 let owner: Client;
@@ -402,5 +403,21 @@ describe('weekly report', () => {
     expect(audit.filter((a) => a.action === 'create')).toHaveLength(3);
     expect(audit.filter((a) => a.action === 'update')).toHaveLength(1);
     expect(await ctx.deps.db.selectFrom('outbox').select('id').where('kind', '=', 'report').execute()).toHaveLength(3);
+  });
+
+  it('the started scheduler generates the latest due week on its first tick and stops cleanly', async () => {
+    const schedule = (await owner.get('/api/v1/reports/weekly/schedule')).json();
+    const due = latestDueWeek(schedule, new Date());
+    await ctx.deps.db.deleteFrom('weekly_reports').where('week_start', '=', due).execute();
+    const errors: unknown[] = [];
+    const scheduler = startWeeklyReportScheduler(ctx.deps, { intervalMs: 50, onError: (e) => errors.push(e) });
+    try {
+      for (let i = 0; i < 200 && !(await ctx.deps.db.selectFrom('weekly_reports').select('id').where('week_start', '=', due).executeTakeFirst()); i++) await new Promise((r) => setTimeout(r, 25));
+    } finally {
+      await scheduler.stop();
+    }
+    expect(errors).toEqual([]);
+    const rows = await ctx.deps.db.selectFrom('weekly_reports').select(['trigger']).where('week_start', '=', due).execute();
+    expect(rows).toEqual([{ trigger: 'schedule' }]);
   });
 });
