@@ -2,6 +2,7 @@ import { Card, Col, Empty, Flex, List, Progress, Row, Table, Tag, Tooltip, Typog
 import { ArrowLeftOutlined, ArrowRightOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import type { MetricBand, MetricKey, MetricValue, ReviewSlot, SessionReview } from '../../../contracts/analytics';
+import type { SessionStatus } from '../../../contracts/planning';
 import { FullPageSpin, LoadError, PageHeader } from '../../app/ui';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { StatusTag } from '../planning/labels';
@@ -73,7 +74,7 @@ function Review({ review }: { review: SessionReview }) {
         title={
           <Flex gap={10} align="center" wrap>
             <span data-testid="review-title">{t('review.title', { title: session.title })}</span>
-            <StatusTag status={session.status as never} />
+            <StatusTag status={session.status as SessionStatus} />
           </Flex>
         }
         subtitle={t('review.subtitle', { room: session.roomName, platform, time: aired })}
