@@ -156,19 +156,28 @@ async function themesOf(db: Executor, sessionId: string) {
   const rows = await db.selectFrom('live_minutes').select(['minute', 'comments']).where('session_id', '=', sessionId).where('comments', '>', 0).orderBy('minute').execute();
   const minutes = rows.map((r) => r.minute);
   const total = rows.reduce((a, r) => a + num(r.comments), 0);
-  // SQLite keeps index entries of equal keys in rowid order, so "order by at" there is "order by at, id" without a
-  // sort per minute; PostgreSQL makes no such promise and sorts the ties.
-  const order = isPostgres(db) ? sql.raw('at, id') : sql.raw('at');
-  const texts: string[] = [];
   const perMinute = themeSamplePerMinute(minutes.length);
-  for (let i = 0; i < minutes.length; i += MINUTES_PER_STATEMENT) {
-    const part = minutes.slice(i, i + MINUTES_PER_STATEMENT);
-    const selects = part.map((m, k) => {
-      const end = new Date(Date.parse(m) + 60_000).toISOString();
-      return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by ${order} limit ${perMinute}) as ${sql.raw(`m${k}`)}`;
-    });
-    const { rows } = await sql<{ text: string | null }>`${sql.join(selects, sql` union all `)}`.execute(db);
+  const texts: string[] = [];
+  // "order by at": the index (session_id, kind, at, …) gives each minute's comments in time order without a sort;
+  // ties keep the index's own order (rowid on SQLite, heap position on PostgreSQL), the same on every call.
+  if (isPostgres(db)) {
+    // One statement: a lateral join over the minutes reads 'perMinute' index entries per minute.
+    const ends = minutes.map((m) => new Date(Date.parse(m) + 60_000).toISOString());
+    const { rows } = await sql<{ text: string | null }>`select x.text from unnest(${minutes}::text[], ${ends}::text[]) with ordinality as w(s, e, n)
+      cross join lateral (select text, at from live_events where session_id = ${sessionId} and kind = 'comment' and at >= w.s and at < w.e order by at limit ${perMinute}) x
+      order by w.n, x.at`.execute(db);
     for (const r of rows) if (r.text) texts.push(r.text);
+  } else {
+    // SQLite has no lateral join: a compound select of one limited subquery per minute, 100 minutes a statement.
+    for (let i = 0; i < minutes.length; i += MINUTES_PER_STATEMENT) {
+      const part = minutes.slice(i, i + MINUTES_PER_STATEMENT);
+      const selects = part.map((m, k) => {
+        const end = new Date(Date.parse(m) + 60_000).toISOString();
+        return sql`select * from (select text from live_events where session_id = ${sessionId} and kind = 'comment' and at >= ${m} and at < ${end} order by at limit ${perMinute}) as ${sql.raw(`m${k}`)}`;
+      });
+      const { rows } = await sql<{ text: string | null }>`${sql.join(selects, sql` union all `)}`.execute(db);
+      for (const r of rows) if (r.text) texts.push(r.text);
+    }
   }
   return { comments: total, sampled: texts.length, perMinute, ...commentThemes(texts) };
 }
