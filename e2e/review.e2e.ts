@@ -123,5 +123,11 @@ describe('session review', () => {
     expect(await textOf(page.getByTestId('metric-viewers-value'))).toBe('No data');
     expect(await textOf(page.getByTestId('review-slot-timing'))).toBe(enUS['review.slotTiming.events']);
     await settledShot(page, 'review-02-en');
+
+    // The session page links to the review too.
+    await page.getByTestId('review-back').click();
+    await page.getByTestId('session-review').click();
+    await page.getByTestId('review-page').waitFor();
+    expect(await page.getByTestId('metric-gmv_fen').getAttribute('data-value')).toBe(String(review.metrics.find((m) => m.metric === 'gmv_fen')!.value));
   });
 });
