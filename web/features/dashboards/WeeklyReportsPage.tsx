@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { App, Button, Card, Col, Empty, Flex, Form, List, Modal, Row, Select, Space, Statistic, Switch, Table, Tag, TimePicker, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined, ScheduleOutlined, ThunderboltOutlined } from '@ant-design/icons';
@@ -228,9 +228,6 @@ function ScheduleModal({ value, onClose }: { value: WeeklySchedule; onClose: () 
   const save = useSaveSchedule();
   const showError = useShowError();
   const { message } = App.useApp();
-  useEffect(() => {
-    form.setFieldsValue({ ...value, time: dayjs(`2000-01-01T${value.time}`) });
-  }, [form, value]);
   return (
     <Modal
       open
@@ -252,7 +249,7 @@ function ScheduleModal({ value, onClose }: { value: WeeklySchedule; onClose: () 
         )
       }
     >
-      <Form form={form} layout="vertical" data-testid="report-schedule-form">
+      <Form form={form} layout="vertical" initialValues={{ ...value, time: dayjs(`2000-01-01T${value.time}`) }} data-testid="report-schedule-form">
         <Form.Item name="enabled" label={t('reports.schedule.enabled')} valuePropName="checked">
           <Switch data-testid="report-schedule-enabled" />
         </Form.Item>
