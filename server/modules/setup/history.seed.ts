@@ -27,8 +27,10 @@ const DAY = 86_400_000;
 export const RAW_COMMENTS = 60;
 /** Viewer-count samples per minute (one every 10 s). */
 const SAMPLES_PER_MINUTE = 6;
-/** Parameters per multi-row insert: inside SQLite's 32,766 and PostgreSQL's 65,535. */
+/** Parameters per multi-row insert on SQLite (at most 32,766). */
 const MAX_PARAMS = 30_000;
+/** Rows per unnest() insert on PostgreSQL. */
+const PG_ROWS = 20_000;
 
 export interface HistorySlot {
   position: number;
@@ -507,14 +509,43 @@ function linkQuestion(text: string): PoolText {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Writing: multi-row statements with bound parameters, as ingestion's own inserts (the columns of the first row).
+// Writing: bulk inserts with bound parameters, a statement per few thousand rows.
 
+/** PostgreSQL column types by table (udt names: text, int4, int8, float8), read once per process. */
+const pgTypes = new Map<string, Map<string, string>>();
+
+async function pgColumnTypes(db: Executor, table: string): Promise<Map<string, string>> {
+  let types = pgTypes.get(table);
+  if (!types) {
+    const { rows } = await db.executeQuery<{ column_name: string; udt_name: string }>(
+      CompiledQuery.raw('select column_name, udt_name from information_schema.columns where table_schema = current_schema() and table_name = $1', [table]),
+    );
+    types = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+    pgTypes.set(table, types);
+  }
+  return types;
+}
+
+/**
+ * Inserts rows (the columns of the first row) in multi-row statements. On PostgreSQL one array per column through
+ * unnest(): binding tens of thousands of single values is what makes a bulk insert slow there.
+ */
 export async function insertMany<T extends object>(db: Executor, table: string, rows: readonly T[]) {
   if (!rows.length) return;
   const columns = Object.keys(rows[0]!) as (keyof T & string)[];
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const names = columns.map((c) => `"${c}"`).join(', ');
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const types = await pgColumnTypes(db, table);
+    const casts = columns.map((c, i) => `$${i + 1}::${types.get(c) ?? 'text'}[]`).join(', ');
+    for (let i = 0; i < rows.length; i += PG_ROWS) {
+      const chunk = rows.slice(i, i + PG_ROWS);
+      const arrays = columns.map((c) => chunk.map((r) => r[c] ?? null));
+      await db.executeQuery(CompiledQuery.raw(`insert into "${table}" (${names}) select * from unnest(${casts})`, arrays));
+    }
+    return;
+  }
   const per = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  const head = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values `;
+  const head = `insert into "${table}" (${names}) values `;
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     const params: unknown[] = [];
@@ -523,7 +554,7 @@ export async function insertMany<T extends object>(db: Executor, table: string, 
       const marks: string[] = [];
       for (const c of columns) {
         params.push(row[c]);
-        marks.push(postgres ? `$${params.length}` : '?');
+        marks.push('?');
       }
       tuples.push(`(${marks.join(', ')})`);
     }
