@@ -278,7 +278,7 @@ export function buildSessionHistory(s: HistorySession, options: HistoryOptions):
   // Comments, each with a viewer and a text of a mood; a sample stored raw.
   const pool = poolFor(s.category);
   const totalComments = Math.max(count, Math.round(views * ch.commentRate));
-  const commentWeight = viewers.map((v, m) => v * (COMMENT_FACTOR[slotAt[m]?.slotType ?? ''] ?? 1) * (m >= quietFrom && m < quietFrom + 20 ? 0.25 : 1));
+  const commentWeight = viewers.map((v, m) => v * (COMMENT_FACTOR[slotAt[m]?.slotType ?? ''] ?? 1) * (quietFrom >= 0 && m >= quietFrom && m < quietFrom + 20 ? 0.25 : 1));
   const cwSum = commentWeight.reduce((a, b) => a + b, 0);
   const commenterPool = Math.max(20, Math.round(totalComments * between(rng, 0.3, 0.42)));
   const roomTag = (hash(s.roomId) % 9000) + 1000;
