@@ -10,6 +10,7 @@ import { useLocalized, useT } from '../../i18n';
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, DataZoomComponent, CanvasRenderer]);
 
 const PIN = { slot: '#1677ff', alert: '#fa8c16', incident: '#f5222d' };
+const short = (text: string, n = 8) => ([...text].length > n ? `${[...text].slice(0, n).join('')}…` : text);
 
 interface Series {
   name: string;
@@ -25,9 +26,10 @@ function usePins(review: SessionReview) {
   const localized = useLocalized();
   const line = (at: string, color: string, label: string) => ({ xAxis: Date.parse(at), lineStyle: { color, type: 'dashed' as const, width: 1 }, label: { formatter: label, color, fontSize: 10, position: 'insideEndTop' as const } });
   return [
-    ...review.slots.filter((s) => s.start).map((s) => line(s.start!, PIN.slot, `${t('review.pin.slot', { position: s.position })} ${s.productName}`)),
-    ...review.alerts.map((a) => line(a.at, PIN.alert, `${t('review.pin.alert')}: ${localized(a.titleZh, a.titleEn)}`)),
-    ...review.incidents.map((i) => line(i.at, PIN.incident, `${t('review.pin.incident')}: ${i.title}`)),
+    ...review.slots.filter((s) => s.start).map((s) => line(s.start!, PIN.slot, `${t('review.pin.slot', { position: s.position })} ${short(s.productName)}`)),
+    // Alerts often come in bursts a few seconds apart: the short label keeps the pins readable side by side.
+    ...review.alerts.map((a) => line(a.at, PIN.alert, short(localized(a.titleZh, a.titleEn), 6))),
+    ...review.incidents.map((i) => line(i.at, PIN.incident, `${t('review.pin.incident')} ${short(i.title, 6)}`)),
   ];
 }
 
@@ -36,12 +38,16 @@ function TimelineChart({ review, series, testId, height = 260, yNames }: { revie
   const zone = review.session.timeZone;
   const label = (ms: number) => new Date(ms).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: zone });
   const long = review.timeline.length > 90;
+  // The axis spans the minutes and every pin, so an alert raised just after the last event is still on the chart.
+  const times = [...review.timeline.map((m) => Date.parse(m.minute)), ...pins.map((p) => p.xAxis)];
+  const min = Math.min(...times) - 30_000;
+  const max = Math.max(...times) + 30_000;
   const option = {
     animation: false,
     grid: { left: 56, right: 56, top: 40, bottom: long ? 56 : 28 },
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: series.map((s) => s.name) },
-    xAxis: { type: 'time', minInterval: 60_000, axisLabel: { formatter: label, hideOverlap: true } },
+    xAxis: { type: 'time', min, max, minInterval: 60_000, axisLabel: { formatter: label, hideOverlap: true } },
     yAxis: [
       { type: 'value', name: yNames[0], nameTextStyle: { fontSize: 10 }, minInterval: 1 },
       { type: 'value', name: yNames[1], nameTextStyle: { fontSize: 10 }, minInterval: 1, splitLine: { show: false } },
