@@ -1,6 +1,6 @@
 import { sql, type AliasedRawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db';
-import { withTransaction } from '../../platform/db';
+import { isUniqueViolation, withTransaction } from '../../platform/db';
 import type { TeamScope } from '../../platform/context';
 import { sessionsMetrics } from '../analytics/session-metrics';
 import { emptyTotals, localClock, PAIRS, sessionGpm, SUMMED, type PairKey, type Totals } from './dashboards.rules';
@@ -105,13 +105,18 @@ export async function refreshSummaries(db: Executor, sessionIds: readonly string
       };
     });
     const dayOf = new Map(rows.map((r) => [r.session_id, r.day]));
-    await withTransaction(db, async (trx) => {
+    const write = withTransaction(db, async (trx) => {
       await trx.deleteFrom('session_summaries').where('session_id', 'in', ids).execute();
       await trx.deleteFrom('session_hosts').where('session_id', 'in', ids).execute();
       if (rows.length) await trx.insertInto('session_summaries').values(rows).execute();
       const hosts = crew.filter((c) => dayOf.has(c.session_id)).map((c) => ({ session_id: c.session_id, person_id: c.person_id, day: dayOf.get(c.session_id)! }));
       const unique = [...new Map(hosts.map((h) => [`${h.session_id}|${h.person_id}`, h])).values()];
       if (unique.length) await trx.insertInto('session_hosts').values(unique).execute();
+    });
+    // Two refreshers at once (two server processes on one PostgreSQL; within a process ensureFresh takes turns) compute
+    // the same rows from the same data: the loser meets the winner's keys (or a deadlock), and its rows are not needed.
+    await write.catch((err: unknown) => {
+      if (!isUniqueViolation(err) && (err as { code?: string } | null)?.code !== '40P01') throw err;
     });
     done += rows.length;
   }
@@ -139,8 +144,23 @@ async function sourceFingerprint(db: Executor): Promise<string> {
 
 const checked = new WeakMap<Executor, { fingerprint: string; ranges: Array<[string, string]> }>();
 
-/** Refreshes whatever changed in the days asked for; returns how many sessions were recomputed. */
+const turns = new WeakMap<Executor, Promise<unknown>>();
+
+/**
+ * Refreshes whatever changed in the days asked for; returns how many sessions were recomputed. Callers in one process
+ * take turns (concurrent requests and the scheduler's warm-up would otherwise recompute the same rows together).
+ */
 export async function ensureFresh(db: Executor, fromDay: string, toDay: string): Promise<number> {
+  const run = (turns.get(db) ?? Promise.resolve()).catch(() => undefined).then(() => ensureFreshNow(db, fromDay, toDay));
+  turns.set(db, run);
+  try {
+    return await run;
+  } finally {
+    if (turns.get(db) === run) turns.delete(db);
+  }
+}
+
+async function ensureFreshNow(db: Executor, fromDay: string, toDay: string): Promise<number> {
   const fingerprint = await sourceFingerprint(db);
   const known = checked.get(db);
   if (known?.fingerprint === fingerprint && known.ranges.some(([a, b]) => a <= fromDay && toDay <= b)) return 0;

@@ -301,6 +301,15 @@ describe('GET /api/v1/dashboards', () => {
   });
 });
 
+describe('concurrent refreshes', () => {
+  it('several requests refreshing the same stale sessions at once all answer, with the same numbers', async () => {
+    await importValue(s.a1prev, 'views', 5_000);
+    const results = await Promise.all(Array.from({ length: 4 }, () => owner.get('/api/v1/dashboards?scope=company&period=week&from=2026-11-02')));
+    expect(results.map((r) => r.statusCode), results.map((r) => r.body).join('\n')).toEqual([200, 200, 200, 200]);
+    for (const r of results) expect(kpi(r.json(), 'gpm_fen')).toMatchObject({ value: (800_000 * 1000) / 5_000, basis: 'pv' });
+  });
+});
+
 describe('weekly report', () => {
   it('the schedule defaults to Monday 09:00 Asia/Shanghai and only report:manage may change it', async () => {
     expect((await owner.get('/api/v1/reports/weekly/schedule')).json()).toEqual({ enabled: true, weekday: 1, time: '09:00', timeZone: 'Asia/Shanghai' });
