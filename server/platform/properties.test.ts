@@ -82,6 +82,26 @@ function stableJson(row: Record<string, unknown>, skip: ReadonlySet<string> = ne
 
 /** Row count and a hash of every row, per table; sessions and sign-in records are left out. */
 async function snapshot(): Promise<Record<string, string>> {
+  return dialect === 'postgres' ? snapshotInOneQuery() : snapshotTableByTable();
+}
+
+/**
+ * PostgreSQL hashes every table in one round trip (a union of one aggregate per table): the same property as reading
+ * every row back, at a fraction of the cost once there are seventy tables.
+ */
+async function snapshotInOneQuery(): Promise<Record<string, string>> {
+  const parts = tables
+    .filter((t) => t !== 'auth_sessions')
+    .map((t) => {
+      const row = t === 'users' ? sql`(to_jsonb(x) - ${sql.lit('failed_logins')} - ${sql.lit('locked_until')} - ${sql.lit('last_login_at')})::text` : sql`x::text`;
+      const where = t === 'audit_log' ? sql`where x.action not in ('login', 'login-failed')` : sql``;
+      return sql`select ${sql.lit(t)} as t, count(*)::text as n, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as h from ${sql.table(t)} x ${where}`;
+    });
+  const rows = (await sql<{ t: string; n: string; h: string }>`${sql.join(parts, sql` union all `)}`.execute(ctx.deps.db)).rows;
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
+}
+
+async function snapshotTableByTable(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of tables) {
     if (table === 'auth_sessions') continue;

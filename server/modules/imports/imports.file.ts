@@ -67,6 +67,8 @@ export async function readRows(fileName: string, bytes: Buffer, sheetName?: stri
   }
   if (/\.xls$/i.test(fileName) || bytes[0] === 0xd0) throw bad('old .xls files are not read; save as .xlsx or CSV / 不支持旧版 .xls，请另存为 .xlsx 或 CSV');
   const { text, encoding } = decodeText(bytes);
+  // A text export never holds a NUL character; a binary file read as text does (and PostgreSQL refuses it in text).
+  if (text.includes('\u0000')) throw bad('not a text (CSV) file / 不是文本（CSV）文件');
   let rows: string[][];
   try {
     rows = parseCsv(text, { relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];

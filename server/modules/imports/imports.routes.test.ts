@@ -126,6 +126,12 @@ describe('parse', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('import/bad-file');
   });
+
+  it('refuses a binary file sent as CSV (found by the property test: a NUL reached PostgreSQL)', async () => {
+    const res = await owner.post('/api/v1/imports/parse', { fileName: 'host', contentBase64: '+/cA ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('import/bad-file');
+  });
 });
 
 describe('preview', () => {
