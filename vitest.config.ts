@@ -13,6 +13,9 @@ const db = (name: 'sqlite' | 'postgres'): TestProjectInlineConfiguration => ({
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker on a two-core machine; the files are independent (each has its own SQLite file
+    // or PostgreSQL schema), and PostgreSQL works in processes of its own.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [{ extends: true, test: { name: 'unit', include: pureTests, exclude } }, db('sqlite'), ...(process.env.TEST_DATABASE_URL ? [db('postgres')] : [])],

@@ -25,6 +25,29 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
+async function adminQuery<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Test files run side by side: schema drops and migrations (which read every schema's catalog) take turns. */
+const SCHEMA_LOCK = 73_010_001;
+async function withSchemaLock<T>(url: string, run: () => Promise<T>): Promise<T> {
+  return adminQuery(url, async (client) => {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_LOCK]);
+    try {
+      return await run();
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+    }
+  });
+}
+
 /** A fresh, migrated database (a temp SQLite file, or a new PostgreSQL schema) and an app on top of it. */
 export async function createTestContext(): Promise<TestContext> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'showrunner-test-'));
@@ -34,17 +57,17 @@ export async function createTestContext(): Promise<TestContext> {
   if (dialect === 'postgres') {
     if (!url) throw new Error('TEST_DATABASE_URL is required for the postgres project');
     schema = `t_${randomBytes(6).toString('hex')}`;
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`create schema ${schema}`);
-    await client.end();
+    const name = schema;
+    await adminQuery(url, (c) => c.query(`create schema ${name}`));
     database = { kind: 'postgres', url };
   } else {
     database = { kind: 'sqlite', file: path.join(dataDir, 'showrunner.db') };
   }
   const config = { ...parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'info', WEB_DIST: path.join(dataDir, 'no-web') }), database };
   const handle = openDatabase(database, { searchPath: schema });
-  await migrateToLatest(handle.db, schema);
+  // Kysely's migrator reads the catalog of every schema; one dropped by another test file at that moment makes it fail.
+  if (schema && url) await withSchemaLock(url, () => migrateToLatest(handle.db, schema));
+  else await migrateToLatest(handle.db, schema);
   const deps: Deps = { db: handle.db, cipher: new Cipher(randomBytes(32)), config };
   const logs: string[] = [];
   const logStream = new Writable({
@@ -64,10 +87,8 @@ export async function createTestContext(): Promise<TestContext> {
       await app.close();
       await handle.close();
       if (schema && url) {
-        const client = new pg.Client({ connectionString: url });
-        await client.connect();
-        await client.query(`drop schema ${schema} cascade`);
-        await client.end();
+        const name = schema;
+        await withSchemaLock(url, () => adminQuery(url, (c) => c.query(`drop schema ${name} cascade`)));
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
     },

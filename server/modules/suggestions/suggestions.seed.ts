@@ -31,12 +31,24 @@ export async function seedDemoSuggestions(deps: Deps, _loadedAt: Date): Promise<
       const host = await db
         .selectFrom('session_crew as c')
         .innerJoin('person_teams as pt', 'pt.person_id', 'c.person_id')
+        .innerJoin('people as p', 'p.id', 'c.person_id')
         .select('c.person_id')
         .where('c.session_id', '=', s.id)
         .where('c.role', '=', 'host')
         .where('pt.team_id', '=', room.team_id)
+        .where('p.status', '=', 'active')
         .executeTakeFirst();
-      const owner = host ?? (await db.selectFrom('person_teams').select('person_id').where('team_id', '=', room.team_id).orderBy('person_id').executeTakeFirst());
+      // Only an active member of the team can own the task (acceptSuggestion checks it too).
+      const owner =
+        host ??
+        (await db
+          .selectFrom('person_teams as pt')
+          .innerJoin('people as p', 'p.id', 'pt.person_id')
+          .select('pt.person_id')
+          .where('pt.team_id', '=', room.team_id)
+          .where('p.status', '=', 'active')
+          .orderBy('pt.person_id')
+          .executeTakeFirst());
       if (!owner) continue;
       const due = new Date(Date.parse(s.planned_start) + 7 * 86_400_000).toISOString().slice(0, 10);
       await service.acceptSuggestion(deps, actor, items[0]!.id, { ownerPersonId: owner.person_id, dueDate: due, note: '演示数据 / demo' }, 'zh-CN');
