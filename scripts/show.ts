@@ -183,3 +183,26 @@ export class Show {
     return { kind: 'order', orderId: `SIM${Date.now().toString(36).toUpperCase()}${this.orderNo}`, product: this.productAt(t), quantity: this.rand() < 0.8 ? 1 : 2, buyerRef: `${user.name.slice(0, 1)}**${user.id.slice(-2)}` };
   }
 }
+
+/** One moment in Showrunner's normalized ingest format (every kind), stamped with `at` (epoch ms) and a message id. */
+export function toCustomEvent(m: Moment, at: number, id: string): Record<string, unknown> {
+  const base = { id, at: new Date(at).toISOString() };
+  switch (m.kind) {
+    case 'comment':
+      return { ...base, kind: 'comment', user: m.user, text: m.text };
+    case 'gift':
+      return { ...base, kind: 'gift', user: m.user, text: m.gift.name, count: m.count, valueFen: m.gift.fen * m.count };
+    case 'like':
+      return { ...base, kind: 'like', user: m.user, count: m.count };
+    case 'join':
+    case 'follow':
+    case 'share':
+      return { ...base, kind: m.kind, user: m.user };
+    case 'viewer_count':
+      return { ...base, kind: 'viewer_count', count: m.count };
+    case 'order':
+      return { ...base, kind: 'order', orderId: m.orderId, productRef: m.product.sku, buyerRef: m.buyerRef, count: m.quantity, valueFen: m.product.priceFen * m.quantity };
+    case 'transcript':
+      return { ...base, kind: 'transcript', text: m.text };
+  }
+}

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { douyinSignature } from '../server/modules/ingest/adapters/douyin';
-import { Show, type Moment, type Product } from './show';
+import { Show, toCustomEvent, type Moment, type Product } from './show';
 
 export type SimFormat = 'custom' | 'tiktok' | 'bilibili' | 'douyin';
 
@@ -53,29 +53,6 @@ interface Request {
 
 let sequence = 0;
 const msgId = () => `${Date.now()}${String(++sequence).padStart(6, '0')}`;
-
-/** Showrunner's normalized format, for every kind. */
-function toCustom(m: Moment, at: number): Record<string, unknown> {
-  const base = { id: `sim-${msgId()}`, at: new Date(at).toISOString() };
-  switch (m.kind) {
-    case 'comment':
-      return { ...base, kind: 'comment', user: m.user, text: m.text };
-    case 'gift':
-      return { ...base, kind: 'gift', user: m.user, text: m.gift.name, count: m.count, valueFen: m.gift.fen * m.count };
-    case 'like':
-      return { ...base, kind: 'like', user: m.user, count: m.count };
-    case 'join':
-    case 'follow':
-    case 'share':
-      return { ...base, kind: m.kind, user: m.user };
-    case 'viewer_count':
-      return { ...base, kind: 'viewer_count', count: m.count };
-    case 'order':
-      return { ...base, kind: 'order', orderId: m.orderId, productRef: m.product.sku, buyerRef: m.buyerRef, count: m.quantity, valueFen: m.product.priceFen * m.quantity };
-    case 'transcript':
-      return { ...base, kind: 'transcript', text: m.text };
-  }
-}
 
 /** tiktok-live-connector ≥ 2.3 events ({event, data}); see the adapter fixtures for full messages. */
 function toTikTok(m: Moment, at: number): Record<string, unknown> | null {
@@ -149,12 +126,12 @@ export function encode(format: SimFormat, moments: Moment[], at: number, options
     if (format === 'douyin') {
       const pushed = asDouyinPush(m, at);
       if (pushed) douyin.set(pushed.type, [...(douyin.get(pushed.type) ?? []), pushed.item]);
-      else custom.push(toCustom(m, at));
+      else custom.push(toCustomEvent(m, at, `sim-${msgId()}`));
       continue;
     }
     const native = format === 'tiktok' ? toTikTok(m, at) : format === 'bilibili' ? toBilibili(m, at) : null;
     if (native) platform.push(native);
-    else custom.push(toCustom(m, at));
+    else custom.push(toCustomEvent(m, at, `sim-${msgId()}`));
   }
 
   const requests: Request[] = [];

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { Show, type Moment, type Product } from '../../../scripts/show';
+import { Show, toCustomEvent, type Moment, type Product } from '../../../scripts/show';
 import type { Client, TestContext } from '../../test/harness';
 
 /** Test builders for the analytics area: a team, a room, an ingest token and a planned session, all through the API. */
@@ -19,27 +19,9 @@ export async function buildSession(owner: Client, opts: { roomId: string; start:
   return res.json().id as string;
 }
 
-/** Showrunner's own ingest format for one simulated moment at an instant. */
+/** Showrunner's own ingest format for one simulated moment at an instant (the simulator's own conversion). */
 export function toIngestItem(m: Moment, at: Date, id: string): Record<string, unknown> {
-  const base = { id, at: at.toISOString() };
-  switch (m.kind) {
-    case 'comment':
-      return { ...base, kind: 'comment', user: m.user, text: m.text };
-    case 'gift':
-      return { ...base, kind: 'gift', user: m.user, text: m.gift.name, count: m.count, valueFen: m.gift.fen * m.count };
-    case 'like':
-      return { ...base, kind: 'like', user: m.user, count: m.count };
-    case 'join':
-    case 'follow':
-    case 'share':
-      return { ...base, kind: m.kind, user: m.user };
-    case 'viewer_count':
-      return { ...base, kind: 'viewer_count', count: m.count };
-    case 'order':
-      return { ...base, kind: 'order', orderId: m.orderId, productRef: m.product.sku, buyerRef: m.buyerRef, count: m.quantity, valueFen: m.product.priceFen * m.quantity };
-    case 'transcript':
-      return { ...base, kind: 'transcript', text: m.text };
-  }
+  return toCustomEvent(m, at.getTime(), id);
 }
 
 export async function postEvents(ctx: TestContext, roomId: string, token: string, items: unknown[]): Promise<LightMyRequestResponse> {
