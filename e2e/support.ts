@@ -198,9 +198,27 @@ export async function pickOption(page: Page, select: Locator, label: string, { s
   await option.first().click();
   // A click during the dropdown's open animation can land on a neighbouring option: for a single select, check what
   // was chosen and pick again if it is not the label.
-  const chosen = select.locator('.ant-select-selection-item');
+  // A click that did not take at all leaves the select as it was: pick again then too. (antd 6 shows a single select's
+  // value in .ant-select-content; older markup in .ant-select-selection-item.)
   const isMultiple = ((await select.getAttribute('class')) ?? '').includes('ant-select-multiple');
-  if (!isMultiple && (await chosen.count()) === 1 && (await chosen.innerText()).trim() !== label && attempt < 3) {
+  if (isMultiple || attempt >= 3) return;
+  const shown = async () => {
+    for (const css of ['.ant-select-content', '.ant-select-selection-item']) {
+      const el = select.locator(css).first();
+      if ((await el.count()) === 1) return (await el.innerText()).trim();
+    }
+    return null;
+  };
+  const took = await eventually(
+    async () => {
+      if ((await shown()) !== label) throw new Error('not chosen yet');
+    },
+    { timeout: 1_000 },
+  ).then(
+    () => true,
+    () => false,
+  );
+  if (!took && (await shown()) !== null) {
     await closeSelect(page).catch(() => undefined);
     return pickOption(page, select, label, { search }, attempt + 1);
   }

@@ -68,9 +68,9 @@ describe('slot windows', () => {
   it('needs two sampled minutes; the usual drop clips growth at 0', () => {
     const ms = minutes(10, () => 100).map((m, i) => (i === 0 ? m : { ...m, viewersSamples: 0, viewersSum: 0 }));
     expect(slotViewerDrop(ms, slot(1, 0, 10))).toBeNull();
-    const mixed = minutes(30, (i) => (i < 10 ? 1000 - i * 10 : i < 20 ? 500 + i : 1000 - (i - 20) * 50));
-    // drops: 0.09, growth → 0, 0.45 → median 0.09
-    expect(medianSlotDrop(mixed, [slot(1, 0, 10), slot(2, 10, 20), slot(3, 20, 30)])).toBeCloseTo(0.09, 6);
+    const mixed = minutes(40, (i) => (i < 10 ? 1000 - i * 10 : i < 20 ? 500 + i : i < 30 ? 1000 - (i - 20) * 50 : 1000 - (i - 30) * 90));
+    // drops: 0.09, growth → 0, 0.45 and the closing slot's 0.81 left out → median 0.09
+    expect(medianSlotDrop(mixed, [slot(1, 0, 10), slot(2, 10, 20), slot(3, 20, 30), slot(4, 30, 40)])).toBeCloseTo(0.09, 6);
   });
 });
 
@@ -92,6 +92,12 @@ describe('(a) viewer drop during a slot', () => {
     expect(s!.evidence).toMatchObject({ value: 0.36, baseline: 0.12, baselineKind: 'room_median', sampleSize: 10, window: { label: '20:10–20:20' }, slot: { position: 2, actualMinutes: 10 } });
     expect(s!.evidence.series!.values).toHaveLength(10);
     expect(s!.titleZh).toContain('观众流失 36%');
+  });
+
+  it('the closing slot is not judged: viewers fall as a show winds down', () => {
+    const closing = facts({ minutes: minutes(30, (i) => (i < 20 ? 1000 : 1000 - (i - 20) * 50)), slots: [slot(1, 0, 10), slot(2, 10, 20), slot(3, 20, 30)] }); // slot 3: 45 %
+    expect(viewerDropRule(closing, hist(10, { medianSlotDrop: 0.05 }), DEFAULT_THRESHOLDS)).toEqual([]);
+    expect(measureOf('viewer_drop_slot', closing)).toBe(0);
   });
 
   it('a drop under 20 % never fires; fewer than 3 earlier sessions never fire', () => {
@@ -233,8 +239,8 @@ describe('evaluate and follow up', () => {
   });
 
   it('measures a later session the same way', () => {
-    const ms = minutes(20, (i) => (i < 10 ? 1000 : 1000 - (i - 10) * 50));
-    const f = facts({ minutes: ms, slots: [slot(1, 0, 10), slot(2, 10, 20, 5)], goalGmvFen: 40_000, metrics: { gmv_fen: { value: 20_000, basis: null }, gpm_fen: { value: 900, basis: 'uv' } } });
+    const ms = minutes(30, (i) => (i < 10 ? 1000 : i < 20 ? 1000 - (i - 10) * 50 : 550));
+    const f = facts({ minutes: ms, slots: [slot(1, 0, 10), slot(2, 10, 20, 5), slot(3, 20, 30)], goalGmvFen: 40_000, metrics: { gmv_fen: { value: 20_000, basis: null }, gpm_fen: { value: 900, basis: 'uv' } } });
     expect(measureOf('viewer_drop_slot', f)).toBeCloseTo(0.45, 6);
     expect(measureOf('gmv_below_goal', f)).toBe(0.5);
     expect(measureOf('slot_overrun_low_gpm', f)).toBe(2);

@@ -171,9 +171,19 @@ export function slotViewerDrop(minutes: readonly MinuteFacts[], slot: SlotWindow
   return first > 0 ? (first - last) / first : null;
 }
 
-/** The median of a session's slot drops, each clipped at 0 (a slot that gained viewers lost none): the room's "usual drop". */
+/** A show's slots but its closing one: viewers fall as a show winds down, which says nothing about that slot. */
+export function slotsBeforeClosing<S extends { position: number }>(slots: readonly S[]): S[] {
+  if (slots.length < 2) return [...slots];
+  const last = Math.max(...slots.map((s) => s.position));
+  return slots.filter((s) => s.position !== last);
+}
+
+/**
+ * The median of a session's slot drops (the closing slot left out), each clipped at 0 (a slot that gained viewers lost
+ * none): the room's "usual drop".
+ */
 export function medianSlotDrop(minutes: readonly MinuteFacts[], slots: readonly SlotWindow[]): number | null {
-  const drops = slots.map((s) => slotViewerDrop(minutes, s)).filter((d): d is number => d !== null);
+  const drops = slotsBeforeClosing(slots).map((s) => slotViewerDrop(minutes, s)).filter((d): d is number => d !== null);
   return median(drops.map((d) => Math.max(0, d)));
 }
 
@@ -214,14 +224,14 @@ const fact = (key: string, value: number | null, unit: EvidenceUnit): EvidenceFa
 
 // ---- the rules ----
 
-/** (a) Viewers fell X % during slot N, k× the room's usual drop for a slot. */
+/** (a) Viewers fell X % during slot N, k× the room's usual drop for a slot (the closing slot is not judged). */
 export function viewerDropRule(f: SessionFacts, history: readonly HistorySession[], t: Thresholds): SuggestionDraft[] {
   const usualDrops = history.map((h) => h.medianSlotDrop).filter((d): d is number => d !== null);
   if (usualDrops.length < t.minHistorySessions) return [];
   const usual = median(usualDrops)!;
   const floor = Math.max(usual, t.usualDropFloor);
   const out: SuggestionDraft[] = [];
-  for (const slot of f.slots) {
+  for (const slot of slotsBeforeClosing(f.slots)) {
     const drop = slotViewerDrop(f.minutes, slot);
     if (drop === null || drop < t.viewerDropMin) continue;
     const k = drop / floor;
@@ -509,14 +519,14 @@ export function higherIsBetter(rule: SuggestionRule): boolean {
 }
 
 /**
- * The rule's measure in a (later) session, for the follow-up of a suggestion accepted earlier: the worst slot drop,
- * the click-to-pay rate, the lowest window interaction rate, goal attainment, follow rate, GPM (same basis only), the
+ * The rule's measure in a (later) session, for the follow-up of a suggestion accepted earlier: the worst slot drop
+ * before the closing slot, the click-to-pay rate, the lowest window interaction rate, goal attainment, follow rate, GPM (same basis only), the
  * largest slot overrun. null: the session has no data for it.
  */
 export function measureOf(rule: SuggestionRule, f: SessionFacts, t: Thresholds = DEFAULT_THRESHOLDS, basis: string | null = null): number | null {
   switch (rule) {
     case 'viewer_drop_slot': {
-      const drops = f.slots.map((s) => slotViewerDrop(f.minutes, s)).filter((d): d is number => d !== null);
+      const drops = slotsBeforeClosing(f.slots).map((s) => slotViewerDrop(f.minutes, s)).filter((d): d is number => d !== null);
       return drops.length ? round(Math.max(...drops)) : null;
     }
     case 'click_to_pay_low':
