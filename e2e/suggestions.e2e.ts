@@ -145,8 +145,11 @@ describe.each(LOCALES)('suggestions in %s', (locale) => {
     await page.getByTestId(`suggestion-accept-${follow.id}`).click();
     await page.getByTestId('suggestion-accept-form').waitFor();
     // Owner and due date are required.
-    await page.getByTestId('suggestion-accept-submit').click();
-    await eventually(async () => expect(await page.getByTestId('suggestion-accept-form').innerText()).toContain(t['suggestions.required']));
+    // A click while the modal is still opening may not reach the form: submit again until the form answers.
+    await eventually(async () => {
+      await page.getByTestId('suggestion-accept-submit').click();
+      expect(await page.getByTestId('suggestion-accept-form').innerText()).toContain(t['suggestions.required']);
+    });
     await pickOption(page, page.getByTestId('suggestion-accept-owner'), myName);
     await page.getByTestId('suggestion-accept-due').fill('2030-01-20');
     await page.getByTestId('suggestion-accept-note').fill(zh ? '每 15 分钟口播一次关注理由' : 'Ask for the follow every 15 minutes');
@@ -180,8 +183,11 @@ describe.each(LOCALES)('suggestions in %s', (locale) => {
 
     await page.getByTestId(`suggestion-dismiss-${laterGoalId}`).click();
     await page.getByTestId('suggestion-dismiss-form').waitFor();
-    await page.getByTestId('suggestion-dismiss-submit').click();
-    await eventually(async () => expect(await page.getByTestId('suggestion-dismiss-form').innerText()).toContain(t['suggestions.required']));
+    // A click while the modal is still opening may not reach the form: submit again until the form answers.
+    await eventually(async () => {
+      await page.getByTestId('suggestion-dismiss-submit').click();
+      expect(await page.getByTestId('suggestion-dismiss-form').innerText()).toContain(t['suggestions.required']);
+    });
     const reason = zh ? '新品首播，目标按老品设定偏高' : 'Launch show; the goal was set from older products';
     await page.getByTestId('suggestion-dismiss-reason').fill(reason);
     const res = await afterResponse(page, 'POST', `/api/v1/suggestions/${laterGoalId}/dismiss`, () => page.getByTestId('suggestion-dismiss-submit').click());
