@@ -3,7 +3,7 @@
  *
  * 4 teams × 5 rooms (Douyin, Taobao, Kuaishou, WeChat Channels), each with 2 shows a day (13:00 and 19:30, 180
  * minutes) for 365 days: 14,600 sessions with a host each and a 5-product run of show. Their data is generated directly
- * with the demo's generator (server/modules/setup/history.seed.ts, buildSessionHistory without raw events): per-minute
+ * with the demo's generator (server/modules/setup/history.build.ts, buildSessionHistory without raw events): per-minute
  * rollups (~2.7 million live_minutes rows), session stats, commenters, and imported platform figures for most sessions
  * (metric_values). No raw live_events: the dashboard reads summaries built from the rollups and imports.
  *
@@ -23,7 +23,9 @@ import { RoomInput, type Platform } from '../contracts/team';
 import { createSession, insertUserAccount } from '../server/modules/accounts/accounts.service';
 import { createPerson } from '../server/modules/people/people.service';
 import { createProduct } from '../server/modules/products/products.service';
-import { buildSessionHistory, HistoryWriter, insertMany, type HistorySlot } from '../server/modules/setup/history.seed';
+import { insertMany } from '../server/platform/bulk';
+import { buildSessionHistory, type HistorySlot } from '../server/modules/setup/history.build';
+import { HistoryWriter } from '../server/modules/setup/history.seed';
 import { seedCompanyDefaults } from '../server/modules/setup/company.defaults';
 import { createRoom, createTeam } from '../server/modules/team/team.service';
 import { systemActor } from '../server/platform/context';
@@ -85,7 +87,7 @@ async function main() {
       const slots = [0, 1, 2].map((k) =>
         SLOT_TYPES.map((slotType, i) => {
           const p = products[(r * 2 + k * 3 + i) % products.length]!;
-          return { position: i + 1, productRef: p.sku, priceFen: p.livePriceFen, plannedMinutes: SHOW_MINUTES / SLOT_TYPES.length, slotType };
+          return { position: i + 1, productRef: p.sku, productName: p.name, priceFen: p.livePriceFen, plannedMinutes: SHOW_MINUTES / SLOT_TYPES.length, slotType };
         }),
       );
       const productIds = slots.flat().map((s) => products.find((p) => p.sku === s.productRef)!.id);

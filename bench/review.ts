@@ -7,7 +7,7 @@
  * session attachment, compliance scan and alert steps (bench/ingest.ts measures those). The mix per minute of a
  * 360-minute show: comments 45 % (a pool of real live-commerce comments), likes 28 %, joins 12 %, gifts 5 %, orders
  * 3.5 % (10 products, sold slot by slot), follows 3 %, shares 1 %, fans-club joins 0.5 %, viewer counts every 10 s.
- * The room also has its 10 previous shows (setup/history.seed.ts generator), which the review compares against.
+ * The room also has its 10 previous shows (setup/history.build.ts generator), which the review compares against.
  *
  * Then GET /api/v1/sessions/:id/review through app.inject (the whole server path: auth, the review, serialisation),
  * once cold and 20 times warm; target p50/p95 under 300 ms. Fresh SQLite file, or a fresh PostgreSQL schema with
@@ -26,7 +26,8 @@ import { accumulate, commenterKey, minuteOf } from '../server/modules/ingest/ing
 import { createSession as createLiveSession, setSlots } from '../server/modules/planning/planning.service';
 import { createProduct } from '../server/modules/products/products.service';
 import { analyse } from '../server/modules/sentiment/analyser';
-import { buildSessionHistory, HistoryWriter } from '../server/modules/setup/history.seed';
+import { buildSessionHistory } from '../server/modules/setup/history.build';
+import { HistoryWriter } from '../server/modules/setup/history.seed';
 import { createRoom, createTeam } from '../server/modules/team/team.service';
 import { systemActor } from '../server/platform/context';
 import { withTransaction } from '../server/platform/db';
@@ -82,7 +83,7 @@ async function main() {
           plannedStart: Date.parse(s.plannedStart),
           plannedEnd: Date.parse(s.plannedEnd),
           goals: { gmvFen: 6_000_000, viewers: 20_000, orders: 400 },
-          slots: products.map((p, i) => ({ position: i + 1, productRef: p.sku, priceFen: p.livePriceFen, plannedMinutes: slotMinutes, slotType: SLOT_TYPES[i]! })),
+          slots: products.map((p, i) => ({ position: i + 1, productRef: p.sku, productName: p.name, priceFen: p.livePriceFen, plannedMinutes: slotMinutes, slotType: SLOT_TYPES[i]! })),
           hostId: null,
           category: 'beauty',
           daysAgo: d,

@@ -1,6 +1,7 @@
 // A believable live-commerce show, as a stream of normalized moments: the simulator turns each into a platform's own
 // message shapes. Deterministic for a seed, so a test run is repeatable.
 import { mulberry32 } from '../server/platform/random';
+import { HOST_LINES, HOST_SLIPS, PROBLEMATIC } from '../server/modules/setup/show.texts';
 
 export type Moment =
   | { kind: 'comment'; user: Viewer; text: string }
@@ -47,8 +48,6 @@ const GIFTS: Gift[] = [
 const QUESTIONS = ['多少钱？', '几号链接？', '有优惠吗', '主播身高多少，穿什么码', '敏感肌能用吗', '今天发货吗', '有赠品吗', '保质期多久', '和上次的有什么区别', '还有库存吗', '能不能再讲一下成分', 'link几号啊'];
 const PRAISE = ['好看！', '主播好美', '这个颜色绝了', '已经回购三次了', '质量很好', '讲得好清楚', '支持支持', '666', '来了来了', '冲冲冲'];
 const PURCHASE = ['已拍', '拍了两单', '已下单', '拍了', '抢到了！', '刚付款', '给我妈也拍了一单'];
-/** The kinds a compliance scanner should catch: diversion off the platform, absolute claims, abuse. */
-const PROBLEMATIC = ['加我微信私聊更便宜 vx: abc123', '私聊下单更便宜，薇❤信 abc12345', '主播是不是脑残', '扣扣群 123456789 有内部价', '拼多多链接更便宜', '垃圾东西，滚蛋'];
 /** A wave of complaints (quality, fakes, refunds, slow shipping): what an opinion surge looks like on screen. */
 export const COMPLAINTS = [
   '质量太差了，退款！',
@@ -63,21 +62,6 @@ export const COMPLAINTS = [
   '用了过敏，要求退款',
   '翻车了，质量太差',
   '假货，已投诉',
-];
-const HOST_LINES = [
-  (p: Product) => `家人们，接下来这款是${p.name}，直播间专享价只要${(p.priceFen / 100).toFixed(0)}元！`,
-  (p: Product) => `${p.name}已经上链接了，想要的家人们点购物车下单`,
-  (p: Product) => `库存不多了，${p.name}还剩最后一百单，手慢无`,
-  () => '新进来的家人们点点关注，左上角福袋马上开奖',
-  () => '有问题的家人们打在公屏上，主播一个一个回答',
-  (p: Product) => `我们再来看一下${p.name}的细节，质感真的非常好`,
-];
-/** Now and then the host slips: an absolute claim, an efficacy promise, a contact off the platform. */
-const HOST_SLIPS = [
-  (p: Product) => `${p.name}绝对是全网最低价，错过今天就没有了`,
-  (p: Product) => `${p.name}用了保证有效，三天见效，无效退款`,
-  () => '想要内部价的家人们加我薇信，私聊给你们发',
-  (p: Product) => `这是我们家销量第一的${p.name}，国家级品质`,
 ];
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '小', '阿'];
 const GIVEN = ['小美', '大壮', '晴天', '橙子', '花花', '不吃香菜', '爱逛街', '慢慢', '一一', '猫猫', '喵喵', '阿杰'];

@@ -13,9 +13,14 @@ export function mulberry32(seed: number): Rng {
   };
 }
 
-/** mulberry32 seeded by the FNV-1a hash of `key`: one reproducible sequence per name. */
-export function rngFor(key: string): Rng {
+/** The 32-bit FNV-1a hash of a string's UTF-16 units: a stable number per name (not for secrets). */
+export function fnv1a(key: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  return mulberry32(h >>> 0);
+  return h >>> 0;
+}
+
+/** mulberry32 seeded by the FNV-1a hash of `key`: one reproducible sequence per name. */
+export function rngFor(key: string): Rng {
+  return mulberry32(fnv1a(key));
 }

@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Deps } from '../../platform/context';
 import type { Executor } from '../../platform/db';
+import type { Database } from '../../platform/schema';
 import { notify, sessionResponders } from '../notifications/notifications.service';
 import { currentRules } from './compliance.registry';
 import type { Finding } from './scanner';
@@ -15,6 +17,33 @@ export interface ScannableEvent {
 }
 
 const CHUNK = 200;
+
+/** Where a scanned line was said: its room, the room's team, the session's host. */
+export interface FindingPlace {
+  roomId: string;
+  teamId: string;
+  hostId: string | null;
+}
+
+/** A finding as stored with its event (compliance_findings). */
+export function findingRow(event: ScannableEvent, place: FindingPlace, f: Finding): Insertable<Database['compliance_findings']> {
+  return {
+    session_id: event.sessionId,
+    room_id: place.roomId,
+    team_id: place.teamId,
+    event_id: event.id,
+    source: event.kind,
+    host_person_id: place.hostId,
+    rule: f.rule,
+    category: f.category,
+    severity: f.severity,
+    term: f.term,
+    span_start: f.start,
+    span_end: f.end,
+    evasion: JSON.stringify(f.evasion),
+    at: event.at,
+  };
+}
 
 /**
  * Scans freshly stored comments and host speech with the current rules and stores every finding with its event, in the
@@ -43,24 +72,7 @@ export async function scanLiveEvents(deps: Deps, trx: Executor, roomId: string, 
   const hostOf = new Map<string, string>();
   for (const h of hosts) if (!hostOf.has(h.session_id)) hostOf.set(h.session_id, h.person_id);
 
-  const rows = hits.flatMap(({ event, findings }) =>
-    findings.map((f) => ({
-      session_id: event.sessionId,
-      room_id: roomId,
-      team_id: room.team_id,
-      event_id: event.id,
-      source: event.kind,
-      host_person_id: hostOf.get(event.sessionId) ?? null,
-      rule: f.rule,
-      category: f.category,
-      severity: f.severity,
-      term: f.term,
-      span_start: f.start,
-      span_end: f.end,
-      evasion: JSON.stringify(f.evasion),
-      at: event.at,
-    })),
-  );
+  const rows = hits.flatMap(({ event, findings }) => findings.map((f) => findingRow(event, { roomId, teamId: room.team_id, hostId: hostOf.get(event.sessionId) ?? null }, f)));
   for (let i = 0; i < rows.length; i += CHUNK) await trx.insertInto('compliance_findings').values(rows.slice(i, i + CHUNK)).execute();
 
   for (const { event, findings } of hits) {

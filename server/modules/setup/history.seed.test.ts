@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, createTestContext, type TestContext } from '../../test/harness';
+import { compileScanner, DEFAULT_PACKS } from '../compliance/scanner';
 import { analyse } from '../sentiment/analyser';
-import { buildSessionHistory, seedDemoHistory, type HistorySession } from './history.seed';
+import { buildSessionHistory, type HistorySession } from './history.build';
+import { seedDemoHistory } from './history.seed';
 
 const n = (v: unknown) => Number(v ?? 0);
 
@@ -30,6 +32,7 @@ async function totals() {
       eb.fn.sum<number>('comments').as('comments'),
       eb.fn.sum<number>('likes').as('likes'),
       eb.fn.sum<number>('sentiment_neg').as('neg'),
+      eb.fn.sum<number>('transcripts').as('transcripts'),
       eb.fn.max<number>('viewers_max').as('peak'),
     ])
     .orderBy('session_id')
@@ -44,9 +47,17 @@ async function totals() {
   const comments = await db.selectFrom('live_events').where('kind', '=', 'comment').groupBy('session_id').select((eb) => ['session_id', eb.fn.countAll<number>().as('n')]).orderBy('session_id').execute();
   const commenters = await db.selectFrom('live_commenters').groupBy('session_id').select((eb) => ['session_id', eb.fn.countAll<number>().as('n')]).orderBy('session_id').execute();
   const stats = await db.selectFrom('live_session_stats').selectAll().orderBy('session_id').execute();
+  const findings = await db
+    .selectFrom('compliance_findings')
+    .groupBy(['session_id', 'source', 'rule'])
+    .select((eb) => ['session_id', 'source', 'rule', eb.fn.countAll<number>().as('n')])
+    .orderBy('session_id')
+    .orderBy('source')
+    .orderBy('rule')
+    .execute();
   const imports = await db.selectFrom('metric_values').select(['session_id', 'metric', 'source', 'value', 'platform']).orderBy('session_id').orderBy('metric').execute();
   const norm = <T extends Record<string, unknown>>(rows: T[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v])));
-  return { minutes: norm(minutes), orders: norm(orders), comments: norm(comments), commenters: norm(commenters), stats: norm(stats), imports: norm(imports) };
+  return { minutes: norm(minutes), orders: norm(orders), comments: norm(comments), commenters: norm(commenters), stats: norm(stats), imports: norm(imports), findings: norm(findings) };
 }
 
 describe('the demo company’s show history', () => {
@@ -134,6 +145,78 @@ describe('the demo company’s show history', () => {
     expect(texts.filter((x) => analyse(x).label === 'negative').length).toBeGreaterThan(100);
   });
 
+  it('stores every line the host spoke, counted in the rollups', async () => {
+    const db = ctx.deps.db;
+    const t = await totals();
+    const lines = await db.selectFrom('live_events').where('kind', '=', 'transcript').groupBy('session_id').select((eb) => ['session_id', eb.fn.countAll<number>().as('n')]).execute();
+    const byMinuteRollup = new Map(t.minutes.map((m) => [m.session_id, n(m.transcripts)]));
+    expect(lines.length).toBe(t.minutes.length);
+    for (const l of lines) {
+      expect(n(l.n)).toBeGreaterThan(10);
+      expect(n(l.n)).toBe(byMinuteRollup.get(l.session_id));
+    }
+    const sample = await db.selectFrom('live_events').select(['text', 'platform', 'user_name']).where('kind', '=', 'transcript').limit(200).execute();
+    for (const r of sample) {
+      expect(r.text).toBeTruthy();
+      expect(r.platform).toBe('custom');
+      expect(r.user_name).toBeNull();
+    }
+  });
+
+  it('stores the findings live scanning would have: every comment and host line scanned with the shipped packs', async () => {
+    const db = ctx.deps.db;
+    const scanner = compileScanner([...DEFAULT_PACKS]);
+    const lines = await db
+      .selectFrom('live_events as e')
+      .innerJoin('rooms as r', 'r.id', 'e.room_id')
+      .select(['e.id', 'e.session_id', 'e.kind', 'e.text', 'e.at', 'r.team_id', 'e.room_id'])
+      .where('e.kind', 'in', ['comment', 'transcript'])
+      .execute();
+    const hosts = new Map<string, string>();
+    for (const c of await db.selectFrom('session_crew').select(['session_id', 'person_id']).where('role', '=', 'host').orderBy('person_id').execute()) if (!hosts.has(c.session_id)) hosts.set(c.session_id, c.person_id);
+    const key = (x: { event: unknown; source: string; rule: string; term: string; start: unknown; end: unknown; at: string; session: unknown; room: string; team: string; host: string | null }) =>
+      [x.event, x.source, x.rule, x.term, x.start, x.end, x.at, x.session, x.room, x.team, x.host].join('|');
+    const expected = lines.flatMap((l) =>
+      scanner.scan({ text: l.text!, context: l.kind as 'comment' | 'transcript' }).map((f) => key({ event: n(l.id), source: l.kind, rule: f.rule, term: f.term, start: f.start, end: f.end, at: l.at, session: l.session_id, room: l.room_id, team: l.team_id, host: hosts.get(l.session_id!) ?? null })),
+    );
+    const stored = (await db.selectFrom('compliance_findings').selectAll().execute()).map((f) =>
+      key({ event: n(f.event_id), source: f.source, rule: f.rule, term: f.term, start: n(f.span_start), end: n(f.span_end), at: f.at, session: f.session_id, room: f.room_id, team: f.team_id, host: f.host_person_id }),
+    );
+    expect(stored.sort()).toEqual(expected.sort());
+    // viewers' diversion and abuse, and the host's slips (the past shows' share, not the live demo's)
+    const bySource = (source: string) => stored.filter((k) => k.split('|')[1] === source).length;
+    expect(bySource('comment')).toBeGreaterThan(100);
+    expect(bySource('transcript')).toBeGreaterThan(100);
+  });
+
+  it('tells hosts apart: some slip far more often than others, and not all into the same rules', async () => {
+    const db = ctx.deps.db;
+    const spoken = await db
+      .selectFrom('live_events as e')
+      .innerJoin('session_crew as c', (j) => j.onRef('c.session_id', '=', 'e.session_id').on('c.role', '=', 'host'))
+      .where('e.kind', '=', 'transcript')
+      .groupBy('c.person_id')
+      .select((eb) => ['c.person_id', eb.fn.countAll<number>().as('lines')])
+      .execute();
+    const slips = await db
+      .selectFrom('compliance_findings')
+      .where('source', '=', 'transcript')
+      .groupBy(['host_person_id', 'rule'])
+      .select((eb) => ['host_person_id', 'rule', eb.fn.count<number>('event_id').distinct().as('lines')])
+      .execute();
+    const rate = new Map<string, number>();
+    const top = new Map<string, { rule: string; lines: number }>();
+    for (const s of slips) {
+      const lines = n(spoken.find((x) => x.person_id === s.host_person_id)?.lines);
+      rate.set(s.host_person_id!, Math.max(rate.get(s.host_person_id!) ?? 0, n(s.lines) / lines));
+      if (n(s.lines) > (top.get(s.host_person_id!)?.lines ?? 0)) top.set(s.host_person_id!, { rule: s.rule, lines: n(s.lines) });
+    }
+    const rates = spoken.filter((x) => n(x.lines) > 200).map((x) => rate.get(x.person_id) ?? 0).sort((a, b) => a - b);
+    expect(rates.length).toBeGreaterThanOrEqual(4);
+    expect(rates[rates.length - 1]!).toBeGreaterThan(3 * rates[0]!);
+    expect(new Set([...top.values()].map((x) => x.rule)).size).toBeGreaterThan(1);
+  });
+
   it('imports platform figures for most sessions, in the room’s platform, with a funnel that narrows', async () => {
     const db = ctx.deps.db;
     const t = await totals();
@@ -182,7 +265,7 @@ describe('the demo company’s show history', () => {
   it('writes the same data again for the same anchor', async () => {
     const before = await totals();
     await ctx.deps.db.transaction().execute(async (trx) => {
-      for (const table of ['live_minutes', 'live_events', 'live_commenters', 'live_session_stats', 'metric_values'] as const) await trx.deleteFrom(table).execute();
+      for (const table of ['compliance_findings', 'live_minutes', 'live_events', 'live_commenters', 'live_session_stats', 'metric_values'] as const) await trx.deleteFrom(table).execute();
       await seedDemoHistory(trx, loadedAt);
     });
     const after = await totals();
@@ -199,9 +282,9 @@ describe('one session’s history', () => {
     plannedEnd: Date.parse('2026-11-20T14:00:00.000Z'),
     goals: { gmvFen: 3_000_000, viewers: 9000, orders: 200 },
     slots: [
-      { position: 1, productRef: 'SKU-1', priceFen: 2990, plannedMinutes: 30, slotType: 'welfare' },
-      { position: 2, productRef: 'SKU-2', priceFen: 19900, plannedMinutes: 90, slotType: 'hero' },
-      { position: 3, productRef: 'SKU-3', priceFen: 12900, plannedMinutes: 50, slotType: 'profit' },
+      { position: 1, productRef: 'SKU-1', productName: '五常大米', priceFen: 2990, plannedMinutes: 30, slotType: 'welfare' },
+      { position: 2, productRef: 'SKU-2', productName: '精华液', priceFen: 19900, plannedMinutes: 90, slotType: 'hero' },
+      { position: 3, productRef: 'SKU-3', productName: '羊毛大衣', priceFen: 12900, plannedMinutes: 50, slotType: 'profit' },
     ],
     hostId: 'host-1',
     category: 'beauty',
@@ -215,6 +298,11 @@ describe('one session’s history', () => {
     expect(lean.minutes).toEqual(a.minutes);
     expect(lean.orders).toEqual([]);
     expect(lean.comments).toEqual([]);
+    expect(lean.speech).toEqual([]);
+    // the host speaks while a slot is on, every line stored and counted
+    expect(a.speech.length).toBe(a.minutes.reduce((s, m) => s + m.transcripts, 0));
+    expect(a.speech.length).toBeGreaterThan(30);
+    expect(a.speech.some((l) => ['五常大米', '精华液', '羊毛大衣'].some((name) => l.text!.includes(name)))).toBe(true);
     expect(lean.metrics).toEqual([]);
     // a Taobao room sends no fans-club joins and no gifts
     expect(a.minutes.every((m) => m.fans_club === 0 && m.gifts === 0)).toBe(true);
