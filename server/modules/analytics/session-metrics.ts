@@ -1,6 +1,7 @@
 import { BASE_METRICS, DERIVED_METRICS, type BaseMetric, type DerivedMetric, type MetricKey, type MetricSource, type MetricUnit, type MetricValue, type TimeWindow } from '../../../contracts/analytics';
 import type { Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
+import { minuteTotals } from '../ingest/ingest.repository';
 import { avgWatchSeconds, derive, type Base, type Bases } from './formulas';
 
 /**
@@ -113,25 +114,7 @@ export async function eventBases(db: Executor, sessionIds: readonly string[]): P
         .selectFrom('live_minutes')
         .where('session_id', 'in', ids)
         .groupBy('session_id')
-        .select((eb) => [
-          'session_id',
-          eb.fn.sum<number>('comments').as('comments'),
-          eb.fn.sum<number>('gifts').as('gifts'),
-          eb.fn.sum<number>('gift_fen').as('gift_fen'),
-          eb.fn.sum<number>('likes').as('likes'),
-          eb.fn.sum<number>('follows').as('follows'),
-          eb.fn.sum<number>('shares').as('shares'),
-          eb.fn.sum<number>('fans_club').as('fans_club'),
-          eb.fn.sum<number>('super_chats').as('super_chats'),
-          eb.fn.sum<number>('super_chat_fen').as('super_chat_fen'),
-          eb.fn.sum<number>('memberships').as('memberships'),
-          eb.fn.sum<number>('membership_fen').as('membership_fen'),
-          eb.fn.sum<number>('orders').as('orders'),
-          eb.fn.sum<number>('gmv_fen').as('gmv_fen'),
-          eb.fn.max<number | null>('viewers_max').as('viewers_peak'),
-          eb.fn.sum<number>('viewers_sum').as('viewers_sum'),
-          eb.fn.sum<number>('viewers_samples').as('viewers_samples'),
-        ])
+        .select((eb) => ['session_id', ...minuteTotals(eb)])
         .execute(),
       // stats.commenters counts the session's distinct commenters (live_commenters rows of minute ''), kept by ingestion.
       db.selectFrom('live_session_stats').select(['session_id', 'first_event_at', 'last_event_at', 'commenters', 'viewers_cumulative', 'likes_total']).where('session_id', 'in', ids).execute(),

@@ -1,6 +1,7 @@
-import { CompiledQuery, PostgresAdapter, sql } from 'kysely';
+import { CompiledQuery, PostgresAdapter, sql, type ExpressionBuilder } from 'kysely';
 import type { NormalizedEvent, SessionSummary } from '../../../contracts/ingest';
 import type { Executor } from '../../platform/db';
+import type { Database } from '../../platform/schema';
 import type { MinuteDelta, SessionDelta } from './ingest.rules';
 
 // Both databases' multi-row inserts cap bound parameters; ~23 columns × 400 rows stays well inside either.
@@ -270,34 +271,24 @@ export async function addSessionStats(db: Executor, dialect: Dialect, deltas: Se
   }
 }
 
+/** The live_minutes counters a session's totals add up. */
+const SUMMED = ['comments', 'gifts', 'gift_fen', 'likes', 'follows', 'shares', 'joins', 'fans_club', 'super_chats', 'super_chat_fen', 'memberships', 'membership_fen', 'orders', 'gmv_fen', 'transcripts', 'unknown', 'viewers_sum', 'viewers_samples'] as const;
+
+/**
+ * The selections that total minute rollups: every counter summed under its own name, and the peak of the viewer
+ * counts as viewers_peak. Group by session for several (the analytics' session metrics).
+ */
+export function minuteTotals(eb: ExpressionBuilder<Database, 'live_minutes'>) {
+  return [...SUMMED.map((c) => eb.fn.sum<number>(c).as(c)), eb.fn.max<number | null>('viewers_max').as('viewers_peak')];
+}
+
 /** The session's numbers from its rollups (never from raw events). Null fields mean no data of that kind arrived. */
 export async function sessionSummary(db: Executor, sessionId: string): Promise<SessionSummary> {
   const n = (v: unknown) => Number(v ?? 0);
   const totals = await db
     .selectFrom('live_minutes')
     .where('session_id', '=', sessionId)
-    .select((eb) => [
-      eb.fn.sum<number>('comments').as('comments'),
-      eb.fn.sum<number>('gifts').as('gifts'),
-      eb.fn.sum<number>('gift_fen').as('gift_fen'),
-      eb.fn.sum<number>('likes').as('likes'),
-      eb.fn.sum<number>('follows').as('follows'),
-      eb.fn.sum<number>('shares').as('shares'),
-      eb.fn.sum<number>('joins').as('joins'),
-      eb.fn.sum<number>('fans_club').as('fans_club'),
-      eb.fn.sum<number>('super_chats').as('super_chats'),
-      eb.fn.sum<number>('super_chat_fen').as('super_chat_fen'),
-      eb.fn.sum<number>('memberships').as('memberships'),
-      eb.fn.sum<number>('membership_fen').as('membership_fen'),
-      eb.fn.sum<number>('orders').as('orders'),
-      eb.fn.sum<number>('gmv_fen').as('gmv_fen'),
-      eb.fn.sum<number>('transcripts').as('transcripts'),
-      eb.fn.sum<number>('unknown').as('unknown'),
-      eb.fn.max<number | null>('viewers_max').as('viewers_peak'),
-      eb.fn.sum<number>('viewers_sum').as('viewers_sum'),
-      eb.fn.sum<number>('viewers_samples').as('viewers_samples'),
-      eb.fn.countAll<number>().as('minutes'),
-    ])
+    .select((eb) => [...minuteTotals(eb), eb.fn.countAll<number>().as('minutes')])
     .executeTakeFirstOrThrow();
   const stats = await db.selectFrom('live_session_stats').selectAll().where('session_id', '=', sessionId).executeTakeFirst();
   const samples = n(totals.viewers_samples);
