@@ -7,13 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../contracts/channels';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { apiAs, clearShots, DEMO_OWNER, eventually, launchBrowser, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Notification channels against the demo company, in both languages: add a WeCom robot in the form, send a test that a
 // local receiver (standing in for WeCom) answers, route alerts to it, and see a raised alert delivered in the log —
 // first refused with a 500, then retried and sent. Screenshots: e2e/screenshots/channels-<locale>-NN-<step>.png.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
 let server: RunningServer;
@@ -59,7 +58,7 @@ describe.each(CASES)('notification channels ($locale)', ({ locale, t, name }) =>
   it('adds a WeCom robot, tests it, routes alerts to it and shows a retried delivery', async () => {
     const { context, page } = await openPage(browser, server, locale);
     try {
-      await signIn(page, OWNER.email, OWNER.password);
+      await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
       await page.getByRole('menuitem', { name: t['nav.channels'] }).click();
       await page.getByTestId('channels-table').waitFor();
 

@@ -1,29 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackView, ScanResponse } from '../contracts/compliance';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, eventually, innerTextOf, launchBrowser, motionShot, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse, apiAs, browserSuite, DEMO_OWNER, eventually, innerTextOf, motionShot, openPage, settledShot, signIn, type Locale } from './support';
 
 // Rule packs against the demo company, in both languages: open the packs, bulk-import a term into a rule of the host
 // code of conduct, type a text into the "try it" box and see exactly the characters of the (disguised) term marked; then
 // the ad-hoc mode with its own terms and allow list. Screenshots: e2e/screenshots/compliance-packs-<locale>-NN-<step>.png.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k]));
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  clearShots('compliance-packs-');
-  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('compliance-packs-', { serverArgs: ['--demo'], openPage: false });
 
 const CASES: { locale: Locale; t: typeof enUS; term: string; typed: string; disguised: string; slang: string }[] = [
   // The term is typed with noise between its characters: the mark must cover the disguised span, dots included.
@@ -37,8 +25,8 @@ describe.each(CASES)('rule packs ($locale)', ({ locale, t, term, typed, disguise
   let page: Page;
 
   beforeAll(async () => {
-    ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, OWNER.email, OWNER.password);
+    ({ context, page } = await openPage(suite.browser, suite.server, locale));
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
   });
 
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { contentErrors } from '../contracts/content';
 import type { SessionDetailView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, eventually, innerTextOf, launchBrowser, motionShot, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, innerTextOf, launchBrowser, motionShot, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Content review in the console, in both languages, against the demo company: the review queue, a reviewer waiving a
 // queued script's block findings with reasons; then a draft session cannot be scheduled
@@ -17,7 +17,6 @@ import { afterResponse, apiAs, clearShots, eventually, innerTextOf, launchBrowse
 
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
 const DICT = { 'zh-CN': zhCN, 'en-US': enUS } as const;
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const ROOM_ZONE = 'Asia/Shanghai';
 /** Two block findings: an absolute claim (全网最低, 广告法第九条) and a WeChat diversion. */
 const RISKY = '【开场】家人们晚上好！今天这款精华是全网最低价，错过再等一年。\n【互动】想要的宝宝加我薇信 abc123 私聊下单。\n【收尾】感谢陪伴，我们下次见。';
@@ -56,7 +55,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
   beforeAll(async () => {
     server = await startServer(['--demo']);
     ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, OWNER.email, OWNER.password);
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
     const api = apiAs(page);
     const rooms = (await api.json<{ items: RoomView[] }>('/rooms')).items;
     const room = rooms[0]!;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView, WeeklyReportView } from '../contracts/dashboards';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, closeSelect, eventually, launchBrowser, motionShot, openPage, pickOption, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse, apiAs, clearShots, closeSelect, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Dashboards and the weekly report in the demo company, as its owner: two shows played yesterday through the ingest
 // API (orders, viewers, comments, gifts) → the company dashboard of the week and of yesterday per hour, a room's
@@ -14,7 +14,6 @@ import { afterResponse, apiAs, clearShots, closeSelect, eventually, launchBrowse
 
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
 const DICT = { 'zh-CN': zhCN, 'en-US': enUS } as const;
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 
 let server: RunningServer;
 let browser: Browser;
@@ -60,7 +59,7 @@ beforeAll(async () => {
   server = await startServer(['--demo']);
   browser = await launchBrowser();
   const { context, page } = await openPage(browser, server, 'zh-CN');
-  await signIn(page, OWNER.email, OWNER.password);
+  await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
   const api = apiAs(page);
   yesterday = shanghaiDay(Date.now() - 86_400_000);
   const start = Date.parse(`${yesterday}T20:00:00+08:00`);
@@ -92,7 +91,7 @@ describe.each(LOCALES)('dashboards in %s', (locale) => {
 
   beforeAll(async () => {
     ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, OWNER.email, OWNER.password);
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
   });
 
   afterAll(async () => {

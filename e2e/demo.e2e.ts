@@ -1,29 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   afterResponse,
   apiAs,
-  clearShots,
+  browserSuite,
+  DEMO_OWNER,
   eventually,
   expectTitle,
-  launchBrowser,
-  openPage,
   settledShot,
-  startServer,
   statisticValue,
   textOf,
   waitForPath,
-  type RunningServer,
 } from './support';
 
 // First run with "load the demo company": the console fills with a sample studio and agrees with the API.
 
-const DEMO_OWNER_EMAIL = 'owner@demo.showrunner.dev';
-
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const suite = browserSuite('demo-');
 
 interface PersonView {
   id: string;
@@ -32,37 +23,24 @@ interface PersonView {
   contacts: { phone: string | null };
 }
 
-beforeAll(async () => {
-  clearShots('demo-');
-  server = await startServer();
-  browser = await launchBrowser();
-  ({ context, page } = await openPage(browser, server, 'zh-CN'));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('the demo company', () => {
   it('loads from the setup page and signs in as the demo owner', async () => {
-    await page.goto('/setup');
-    expect(await textOf(page.getByTestId('setup-demo-email'))).toBe(DEMO_OWNER_EMAIL);
-    const res = await afterResponse(page, 'POST', '/api/v1/setup/demo', () => page.getByTestId('setup-demo-button').click());
+    await suite.page.goto('/setup');
+    expect(await textOf(suite.page.getByTestId('setup-demo-email'))).toBe(DEMO_OWNER.email);
+    const res = await afterResponse(suite.page, 'POST', '/api/v1/setup/demo', () => suite.page.getByTestId('setup-demo-button').click());
     expect(res.status()).toBe(201);
-    await waitForPath(page, '/', { timeout: 30_000 });
-    await page.getByTestId('user-menu').waitFor();
-    await expectTitle(page, '总览');
+    await waitForPath(suite.page, '/', { timeout: 30_000 });
+    await suite.page.getByTestId('user-menu').waitFor();
+    await expectTitle(suite.page, '总览');
 
-    const me = await apiAs(page).json<{ user: { email: string; role: string; displayName: string } }>('/auth/me');
-    expect(me.user).toMatchObject({ email: DEMO_OWNER_EMAIL, role: 'owner' });
-    expect(await textOf(page.getByTestId('user-name'))).toBe(me.user.displayName);
-    expect((await apiAs(page).json<{ needsSetup: boolean; demoLoaded: boolean }>('/setup'))).toEqual({ needsSetup: false, demoLoaded: true });
+    const me = await apiAs(suite.page).json<{ user: { email: string; role: string; displayName: string } }>('/auth/me');
+    expect(me.user).toMatchObject({ email: DEMO_OWNER.email, role: 'owner' });
+    expect(await textOf(suite.page.getByTestId('user-name'))).toBe(me.user.displayName);
+    expect((await apiAs(suite.page).json<{ needsSetup: boolean; demoLoaded: boolean }>('/setup'))).toEqual({ needsSetup: false, demoLoaded: true });
   });
 
   it('the overview counts agree with the API', async () => {
-    const api = apiAs(page);
+    const api = apiAs(suite.page);
     const [teams, rooms, active, positions, duties] = await Promise.all([
       api.json<{ items: unknown[] }>('/teams'),
       api.json<{ items: unknown[] }>('/rooms'),
@@ -76,36 +54,36 @@ describe('the demo company', () => {
     expect(positions.items).toHaveLength(11);
 
     await eventually(async () => {
-      expect(await statisticValue(page.getByTestId('overview-teams'))).toBe(teams.items.length);
-      expect(await statisticValue(page.getByTestId('overview-rooms'))).toBe(rooms.items.length);
-      expect(await statisticValue(page.getByTestId('overview-people'))).toBe(active.items.length);
-      expect(await statisticValue(page.getByTestId('overview-positions'))).toBe(positions.items.length);
-      expect(await statisticValue(page.getByTestId('overview-duties'))).toBe(duties.items.length);
+      expect(await statisticValue(suite.page.getByTestId('overview-teams'))).toBe(teams.items.length);
+      expect(await statisticValue(suite.page.getByTestId('overview-rooms'))).toBe(rooms.items.length);
+      expect(await statisticValue(suite.page.getByTestId('overview-people'))).toBe(active.items.length);
+      expect(await statisticValue(suite.page.getByTestId('overview-positions'))).toBe(positions.items.length);
+      expect(await statisticValue(suite.page.getByTestId('overview-duties'))).toBe(duties.items.length);
     });
-    await page.getByTestId('overview-no-findings').waitFor();
-    await settledShot(page, 'demo-01-overview-zh');
+    await suite.page.getByTestId('overview-no-findings').waitFor();
+    await settledShot(suite.page, 'demo-01-overview-zh');
   });
 
   it('the people table lists everyone, page by page, with masked phone numbers', async () => {
-    const people = (await apiAs(page).json<{ items: PersonView[] }>('/people')).items;
+    const people = (await apiAs(suite.page).json<{ items: PersonView[] }>('/people')).items;
     expect(people.length).toBeGreaterThanOrEqual(28);
     const withPhone = people.filter((p) => p.contacts.phone !== null);
     expect(withPhone.length).toBeGreaterThan(0);
     // The API itself only hands out masked numbers: three digits, four stars, four digits.
     for (const p of withPhone) expect(p.contacts.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
 
-    await page.getByTestId('nav-people').click();
-    await waitForPath(page, '/people');
-    await expectTitle(page, '成员');
-    expect(await textOf(page.getByTestId('people-count'))).toBe(`共 ${people.length} 人`);
-    await page.getByTestId(/^person-row-/).first().waitFor();
-    await settledShot(page, 'demo-02-people-zh');
+    await suite.page.getByTestId('nav-people').click();
+    await waitForPath(suite.page, '/people');
+    await expectTitle(suite.page, '成员');
+    expect(await textOf(suite.page.getByTestId('people-count'))).toBe(`共 ${people.length} 人`);
+    await suite.page.getByTestId(/^person-row-/).first().waitFor();
+    await settledShot(suite.page, 'demo-02-people-zh');
 
     const byId = new Map(people.map((p) => [p.id, p]));
     const seen = new Set<string>();
-    const next = page.locator('.ant-table-pagination .ant-pagination-next');
+    const next = suite.page.locator('.ant-table-pagination .ant-pagination-next');
     for (let pageNo = 1; ; pageNo++) {
-      const rows = page.getByTestId(/^person-row-/);
+      const rows = suite.page.getByTestId(/^person-row-/);
       await eventually(async () => {
         const ids = (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid')!.replace('person-row-', '')))) as string[];
         expect(ids.length).toBeGreaterThan(0);
@@ -125,31 +103,31 @@ describe('the demo company', () => {
       }
       if ((await next.getAttribute('aria-disabled')) === 'true') break;
       await next.click();
-      await eventually(async () => expect(await page.locator('.ant-pagination-item-active').textContent()).toBe(String(pageNo + 1)));
+      await eventually(async () => expect(await suite.page.locator('.ant-pagination-item-active').textContent()).toBe(String(pageNo + 1)));
     }
     expect(seen.size).toBe(people.length);
   });
 
   it('the responsibility matrix has no gaps', async () => {
-    const matrix = await apiAs(page).json<{ duties: unknown[]; positions: unknown[]; cells: unknown[]; findings: unknown[] }>('/matrix');
+    const matrix = await apiAs(suite.page).json<{ duties: unknown[]; positions: unknown[]; cells: unknown[]; findings: unknown[] }>('/matrix');
     expect(matrix.findings).toEqual([]);
 
-    await page.getByTestId('nav-matrix').click();
-    await waitForPath(page, '/matrix');
-    await expectTitle(page, '职责矩阵');
-    expect(await textOf(page.getByTestId('matrix-findings-count'))).toBe('没有缺口：所有职责都已覆盖');
-    await eventually(async () => expect(await page.getByTestId(/^matrix-row-/).count()).toBe(matrix.duties.length));
-    expect(await page.getByTestId(/^matrix-finding-/).count()).toBe(0);
-    expect(await page.locator('.sr-finding-row').count()).toBe(0);
+    await suite.page.getByTestId('nav-matrix').click();
+    await waitForPath(suite.page, '/matrix');
+    await expectTitle(suite.page, '职责矩阵');
+    expect(await textOf(suite.page.getByTestId('matrix-findings-count'))).toBe('没有缺口：所有职责都已覆盖');
+    await eventually(async () => expect(await suite.page.getByTestId(/^matrix-row-/).count()).toBe(matrix.duties.length));
+    expect(await suite.page.getByTestId(/^matrix-finding-/).count()).toBe(0);
+    expect(await suite.page.locator('.sr-finding-row').count()).toBe(0);
     // Every duty has its one A on the page.
-    expect(await page.locator('[data-testid^="matrix-cell-"][data-value="A"]').count()).toBe(matrix.duties.length);
-    expect(await page.locator('[data-testid^="matrix-cell-"][data-value]:not([data-value=""])').count()).toBe(matrix.cells.length);
-    await settledShot(page, 'demo-03-matrix-zh');
+    expect(await suite.page.locator('[data-testid^="matrix-cell-"][data-value="A"]').count()).toBe(matrix.duties.length);
+    expect(await suite.page.locator('[data-testid^="matrix-cell-"][data-value]:not([data-value=""])').count()).toBe(matrix.cells.length);
+    await settledShot(suite.page, 'demo-03-matrix-zh');
 
     // Only the duties with gaps: none, and the page says so.
-    await page.getByTestId('matrix-only-findings').click();
-    await waitForPath(page, '/matrix?findings=1');
-    await eventually(async () => expect(await page.getByTestId(/^matrix-row-/).count()).toBe(0));
-    expect(await textOf(page.getByTestId('matrix-table'))).toContain('没有缺口：所有职责都已覆盖');
+    await suite.page.getByTestId('matrix-only-findings').click();
+    await waitForPath(suite.page, '/matrix?findings=1');
+    await eventually(async () => expect(await suite.page.getByTestId(/^matrix-row-/).count()).toBe(0));
+    expect(await textOf(suite.page.getByTestId('matrix-table'))).toContain('没有缺口：所有职责都已覆盖');
   });
 });

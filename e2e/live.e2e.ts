@@ -1,44 +1,27 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SessionSummary } from '../contracts/ingest';
 import type { SessionView } from '../contracts/planning';
 import { simulate, type SimulateStats } from '../scripts/simulate';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { apiAs, clearShots, eventually, launchBrowser, openPage, settledShot, signIn, startServer, textOf, type RunningServer } from './support';
+import { apiAs, browserSuite, DEMO_OWNER, eventually, settledShot, signIn, textOf } from './support';
 
 // The live monitor while a show is playing: the demo owner makes an ingest+read token and a session covering now in a
 // demo room, opens /sessions/<id>/live, and the simulator (scripts/simulate.ts, in-process) plays a custom-format show
 // into the room through the real ingestion API. The page's feed, viewer count and comment total move; the summary API
 // agrees; the wall (/live) shows the session's card. Screenshots: e2e/screenshots/live-NN-*.png.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const SIM_EVENTS = 250;
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  clearShots('live-');
-  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
-  ({ context, page } = await openPage(browser, server, 'zh-CN'));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('live-', { serverArgs: ['--demo'] });
 
 /** A number as the page prints it ("1,234"); NaN for "—". */
 const num = (s: string) => (/\d/.test(s) ? Number(s.replace(/[^0-9.-]/g, '')) : NaN);
 
 describe('live monitor', () => {
   it('updates while the simulator plays a show, and the wall shows the session', async () => {
-    await signIn(page, OWNER.email, OWNER.password);
-    const api = apiAs(page);
+    await signIn(suite.page, DEMO_OWNER.email, DEMO_OWNER.password);
+    const api = apiAs(suite.page);
 
     // A session in a demo room that has nothing else planned around now.
     const now = Date.now();
@@ -72,23 +55,23 @@ describe('live monitor', () => {
     const token = created.body.token;
 
     // The monitor, before any event.
-    await page.goto(`/sessions/${session.id}/live`);
-    const monitor = page.getByTestId('live-monitor');
-    await monitor.and(page.locator('[data-ready="true"]')).waitFor();
-    await page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
-    const viewersValue = page.getByTestId('live-viewers').locator('.ant-statistic-content-value');
+    await suite.page.goto(`/sessions/${session.id}/live`);
+    const monitor = suite.page.getByTestId('live-monitor');
+    await monitor.and(suite.page.locator('[data-ready="true"]')).waitFor();
+    await suite.page.locator('[data-testid="live-connection"][data-status="open"]').waitFor();
+    const viewersValue = suite.page.getByTestId('live-viewers').locator('.ant-statistic-content-value');
     const initialViewers = await textOf(viewersValue);
-    const feedItems = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"]');
+    const feedItems = suite.page.getByTestId('live-feed').locator('[data-testid="live-feed-item"]');
     const initialFeed = await feedItems.count();
     expect(initialFeed).toBe(0);
     // The comment total is the secondary line under the comments-per-minute statistic.
-    const commentTotal = page.locator('.ant-card', { has: page.getByTestId('live-cpm') }).locator('.ant-typography-secondary');
+    const commentTotal = suite.page.locator('.ant-card', { has: suite.page.getByTestId('live-cpm') }).locator('.ant-typography-secondary');
     expect(num(await textOf(commentTotal))).toBe(0);
 
     // Play a show into the room: custom format, 250 events at 50 a second.
     const log: string[] = [];
     let simEndedAt: number | undefined;
-    const run: Promise<SimulateStats> = simulate({ room: roomId, rate: 50, format: 'custom', url: server.url, token, events: SIM_EVENTS, batch: 13, seed: 20261127, log: (l) => log.push(l) }).finally(() => {
+    const run: Promise<SimulateStats> = simulate({ room: roomId, rate: 50, format: 'custom', url: suite.server.url, token, events: SIM_EVENTS, batch: 13, seed: 20261127, log: (l) => log.push(l) }).finally(() => {
       simEndedAt = Date.now();
     });
     let stats: SimulateStats;
@@ -123,16 +106,16 @@ describe('live monitor', () => {
     expect(viewersShown).toBeGreaterThan(0);
     expect(viewersShown).toBeLessThanOrEqual(summary.peakViewers!);
     // The token's read scope reads the same summary.
-    const viaToken = await page.request.get(`/api/v1/sessions/${session.id}/summary`, { headers: { authorization: `Bearer ${token}` } });
+    const viaToken = await suite.page.request.get(`/api/v1/sessions/${session.id}/summary`, { headers: { authorization: `Bearer ${token}` } });
     expect(viaToken.status()).toBe(200);
     expect(((await viaToken.json()) as SessionSummary).counts.comment).toBe(summary.counts.comment);
-    for (const part of ['live-comments-chart', 'live-current-slot', 'live-alerts']) await page.getByTestId(part).waitFor();
+    for (const part of ['live-comments-chart', 'live-current-slot', 'live-alerts']) await suite.page.getByTestId(part).waitFor();
 
     // Compliance: the scanner reads every comment and host line as it arrives. A viewer posts a WeChat id through
     // look-alikes and noise, and the host says something that breaks the Advertising Law: both are on the monitor,
     // highlighted exactly, the host's with the red alert, and the owner (an operations manager) has a notification.
-    const unreadBefore = Number(await page.getByTestId('notifications-bell').getAttribute('data-unread'));
-    const posted = await page.request.post(`/api/v1/ingest/events/${roomId}`, {
+    const unreadBefore = Number(await suite.page.getByTestId('notifications-bell').getAttribute('data-unread'));
+    const posted = await suite.page.request.post(`/api/v1/ingest/events/${roomId}`, {
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       data: [
         { kind: 'comment', id: 'e2e-divert-1', at: new Date().toISOString(), text: '主播好，加我薇 信 abc12345 私聊', user: { id: 'e2e-viewer', name: '路人甲' } },
@@ -140,17 +123,17 @@ describe('live monitor', () => {
       ],
     });
     expect(posted.status()).toBe(200);
-    const alert = page.getByTestId('live-speech-alert');
+    const alert = suite.page.getByTestId('live-speech-alert');
     await eventually(async () => expect(await textOf(alert)).toContain('保证有效'));
-    const slipLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="transcript"][data-flagged="true"]', { hasText: '面霜保证有效' });
+    const slipLine = suite.page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="transcript"][data-flagged="true"]', { hasText: '面霜保证有效' });
     await slipLine.waitFor();
     // Overlapping findings (全网最低, 最低 and the price claim 全网最低价) are cut into marks that together cover them.
     const slipMarks = (await slipLine.locator('[data-testid="highlight-mark"]').allTextContents()).join('');
     expect(slipMarks).toBe('保证有效全网最低价');
     expect(await slipLine.locator('[data-testid="highlight-mark"][data-severity="block"]').count()).toBeGreaterThan(0);
-    const divertLine = page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="comment"][data-flagged="true"]', { hasText: '主播好，加我' });
+    const divertLine = suite.page.getByTestId('live-feed').locator('[data-testid="live-feed-item"][data-kind="comment"][data-flagged="true"]', { hasText: '主播好，加我' });
     expect((await divertLine.locator('[data-testid="highlight-mark"]').allTextContents()).join('')).toBe('加我薇 信 abc12345');
-    await eventually(async () => expect(Number(await page.getByTestId('notifications-bell').getAttribute('data-unread'))).toBeGreaterThan(unreadBefore));
+    await eventually(async () => expect(Number(await suite.page.getByTestId('notifications-bell').getAttribute('data-unread'))).toBeGreaterThan(unreadBefore));
 
     // What the panel lists is what was stored: every flagged line (simulated problem comments and host slips included)
     // is a line with stored findings, and every highlighted span lies within a stored finding of that line.
@@ -158,7 +141,7 @@ describe('live monitor', () => {
       `/compliance/findings?sessionId=${session.id}&limit=200&from=${encodeURIComponent(plannedStart)}`,
     );
     const storedLines = new Set(stored.items.map((f) => f.eventId));
-    for (const line of await page.getByTestId('live-flagged-item').all()) {
+    for (const line of await suite.page.getByTestId('live-flagged-item').all()) {
       const text = (await line.getByTestId('finding-text').textContent()) ?? '';
       const marks = line.locator('[data-testid="highlight-mark"]');
       expect(await marks.count()).toBeGreaterThan(0);
@@ -168,27 +151,27 @@ describe('live monitor', () => {
         expect(stored.items.some((f) => f.text === text && f.start <= start && end <= f.end), `"${text.slice(start, end)}" in "${text}" is a stored finding's`).toBe(true);
       }
     }
-    expect(await page.getByTestId('live-flagged-item').count()).toBe(storedLines.size);
-    await settledShot(page, 'live-01-monitor-zh');
+    expect(await suite.page.getByTestId('live-flagged-item').count()).toBe(storedLines.size);
+    await settledShot(suite.page, 'live-01-monitor-zh');
 
     // The wall lists the (now live) session.
-    await page.goto('/live');
-    const card = page.getByTestId(`live-card-${session.id}`);
+    await suite.page.goto('/live');
+    const card = suite.page.getByTestId(`live-card-${session.id}`);
     await card.waitFor();
     expect(await textOf(card)).toContain('E2E 直播监控');
-    expect(await textOf(page.getByTestId('live-wall'))).toContain(zhCN['live.viewers']);
-    await settledShot(page, 'live-02-wall-zh');
+    expect(await textOf(suite.page.getByTestId('live-wall'))).toContain(zhCN['live.viewers']);
+    await settledShot(suite.page, 'live-02-wall-zh');
 
     // Back to the monitor, in English.
     await card.click();
-    await monitor.and(page.locator('[data-ready="true"]')).waitFor();
-    await page.getByTestId('lang-switch').click();
-    await page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
-    await eventually(async () => expect(await textOf(page.getByTestId('live-viewers'))).toContain(enUS['live.viewers']));
+    await monitor.and(suite.page.locator('[data-ready="true"]')).waitFor();
+    await suite.page.getByTestId('lang-switch').click();
+    await suite.page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
+    await eventually(async () => expect(await textOf(suite.page.getByTestId('live-viewers'))).toContain(enUS['live.viewers']));
     await eventually(async () => expect(num(await textOf(commentTotal))).toBe(summary.counts.comment + 1));
     // A fresh connection starts from the snapshot: the newest 50 lines, the flagged ones apart.
     expect(await feedItems.count()).toBe(Math.min(50, summary.counts.comment + summary.counts.transcript + 2));
-    expect(await textOf(page.getByTestId('live-speech-alert'))).toContain('Host speech violation');
-    await settledShot(page, 'live-03-monitor-en');
+    expect(await textOf(suite.page.getByTestId('live-speech-alert'))).toContain('Host speech violation');
+    await settledShot(suite.page, 'live-03-monitor-en');
   });
 });

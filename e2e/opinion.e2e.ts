@@ -1,11 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AlertView } from '../contracts/alerts';
 import type { IncidentDetail } from '../contracts/incidents';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import { simulate } from '../scripts/simulate';
-import { afterResponse, apiAs, clearShots, eventually, launchBrowser, openPage, pickOption, settledShot, signIn, startServer, textOf, type RunningServer, liveSessionInFreeRoom } from './support';
+import { afterResponse, apiAs, browserSuite, DEMO_OWNER, eventually, pickOption, settledShot, signIn, textOf, liveSessionInFreeRoom } from './support';
 
 // The opinion path end to end: the simulator plays a show into a free demo room and, after a count of events, the
 // audience turns (complaints about quality, fakes, refunds, shipping) → the opinion-surge alert appears in the live
@@ -13,40 +12,24 @@ import { afterResponse, apiAs, clearShots, eventually, launchBrowser, openPage, 
 // playbook → its steps ticked → resolved → postmortem written (root cause, impact, an action item with owner and due
 // date). Screenshots: e2e/screenshots/opinion-NN-*.png, the flow in zh-CN, the monitor and the incident again in en-US.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  clearShots('opinion-');
-  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
-  ({ context, page } = await openPage(browser, server, 'zh-CN'));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('opinion-', { serverArgs: ['--demo'] });
 
 describe('opinion surge', () => {
   it('a simulated negative surge raises an alert on the monitor, handled as an incident with its playbook', async () => {
-    await signIn(page, OWNER.email, OWNER.password);
-    const api = apiAs(page);
+    await signIn(suite.page, DEMO_OWNER.email, DEMO_OWNER.password);
+    const api = apiAs(suite.page);
 
     const now = Date.now();
-    const live = await liveSessionInFreeRoom(page, 'E2E 舆情 opinion', 'e2e opinion simulator');
+    const live = await liveSessionInFreeRoom(suite.page, 'E2E 舆情 opinion', 'e2e opinion simulator');
 
-    const panel = page.getByTestId('live-alert-panel');
+    const panel = suite.page.getByTestId('live-alert-panel');
     expect(await textOf(panel)).toContain(zhCN['alerts.panel.empty']);
 
     // A normal opening, then the audience turns: 400 events, complaints from the 60th on (the rule's defaults: at
     // least 20 comments in a minute, a negative share of 30% and twice the room's baseline).
     const log: string[] = [];
-    const stats = await simulate({ room: live.roomId, rate: 100, format: 'custom', url: server.url, token: live.token, events: 400, batch: 25, seed: 20261127, surge: { afterEvents: 60 }, log: (l) => log.push(l) });
+    const stats = await simulate({ room: live.roomId, rate: 100, format: 'custom', url: suite.server.url, token: live.token, events: 400, batch: 25, seed: 20261127, surge: { afterEvents: 60 }, log: (l) => log.push(l) });
     expect(log.filter((l) => l.startsWith('HTTP') || l.startsWith('request failed'))).toEqual([]);
     expect(stats.failures).toBe(0);
 
@@ -60,27 +43,27 @@ describe('opinion surge', () => {
     expect(alert.detail.themes?.length).toBeGreaterThan(0);
     expect(alert.detail.themes!.map((x) => x.theme)).toContain('quality');
     expect(alert.detail.examples?.length).toBeGreaterThan(0);
-    await settledShot(page, 'opinion-01-monitor-alert-zh');
+    await settledShot(suite.page, 'opinion-01-monitor-alert-zh');
 
     // The panel's link opens it on the alerts page: the drawer shows the themes and the example comments.
     await item.locator(`a[href="/alerts?alert=${alertId}"]`).click();
-    const drawer = page.getByTestId('alert-detail');
+    const drawer = suite.page.getByTestId('alert-detail');
     await drawer.waitFor();
     expect(await textOf(drawer.getByTestId('alert-themes'))).toContain(zhCN['alerts.theme.quality']);
     expect(await textOf(drawer)).toContain(alert.detail.examples![0]!.text);
-    await settledShot(page, 'opinion-02-alert-drawer-zh');
+    await settledShot(suite.page, 'opinion-02-alert-drawer-zh');
 
     // An incident from it, with the negative-opinion-surge playbook.
-    await page.getByTestId(`open-incident-${alertId}`).click();
-    const form = page.getByTestId('incident-open-form');
+    await suite.page.getByTestId(`open-incident-${alertId}`).click();
+    const form = suite.page.getByTestId('incident-open-form');
     await form.waitFor();
-    await pickOption(page, page.getByTestId('incident-playbook'), '负面舆情爆发');
-    await settledShot(page, 'opinion-03-open-incident-zh');
-    const res = await afterResponse(page, 'POST', '/api/v1/incidents', () => page.getByTestId('incident-open-submit').click());
+    await pickOption(suite.page, suite.page.getByTestId('incident-playbook'), '负面舆情爆发');
+    await settledShot(suite.page, 'opinion-03-open-incident-zh');
+    const res = await afterResponse(suite.page, 'POST', '/api/v1/incidents', () => suite.page.getByTestId('incident-open-submit').click());
     expect(res.status(), await res.text()).toBe(201);
     const incidentId = ((await res.json()) as IncidentDetail).id;
-    await page.waitForURL(`**/incidents/${incidentId}`);
-    await page.getByTestId('incident-checklist').waitFor();
+    await suite.page.waitForURL(`**/incidents/${incidentId}`);
+    await suite.page.getByTestId('incident-checklist').waitFor();
     let incident = await api.json<IncidentDetail>(`/incidents/${incidentId}`);
     expect(incident.alertIds).toContain(alertId);
     expect(incident.timeline.some((e) => e.kind === 'alert' && e.textZh.includes('负面舆情激增'))).toBe(true);
@@ -90,30 +73,30 @@ describe('opinion surge', () => {
     // Every step ticked.
     const me = (await api.json<{ user: { displayName: string } }>('/auth/me')).user.displayName;
     for (let ord = 1; ord <= steps; ord++) {
-      await afterResponse(page, 'POST', /\/steps\/.+\/tick$/, () => page.getByTestId(`step-${ord}`).locator('input[type="checkbox"]').click());
-      await eventually(async () => expect(await textOf(page.getByTestId(`step-${ord}`))).toContain(me));
+      await afterResponse(suite.page, 'POST', /\/steps\/.+\/tick$/, () => suite.page.getByTestId(`step-${ord}`).locator('input[type="checkbox"]').click());
+      await eventually(async () => expect(await textOf(suite.page.getByTestId(`step-${ord}`))).toContain(me));
     }
-    expect(await textOf(page.getByTestId('incident-timeline'))).toContain(`完成步骤 ${steps}`);
-    expect(await textOf(page.getByTestId('incident-timeline'))).toContain('负面舆情激增');
-    await settledShot(page, 'opinion-04-steps-ticked-zh');
+    expect(await textOf(suite.page.getByTestId('incident-timeline'))).toContain(`完成步骤 ${steps}`);
+    expect(await textOf(suite.page.getByTestId('incident-timeline'))).toContain('负面舆情激增');
+    await settledShot(suite.page, 'opinion-04-steps-ticked-zh');
 
     // Resolved, then the postmortem.
-    await afterResponse(page, 'POST', `/api/v1/incidents/${incidentId}/status`, () => page.getByTestId('incident-action-resolved').click());
-    await eventually(async () => expect(await textOf(page.getByTestId('incident-status'))).toBe(zhCN['status.resolved']));
+    await afterResponse(suite.page, 'POST', `/api/v1/incidents/${incidentId}/status`, () => suite.page.getByTestId('incident-action-resolved').click());
+    await eventually(async () => expect(await textOf(suite.page.getByTestId('incident-status'))).toBe(zhCN['status.resolved']));
     const people = (await api.json<{ items: { id: string; displayName: string }[] }>(`/people?teamId=${incident.teamId}&status=active`)).items;
     expect(people.length).toBeGreaterThan(0);
     const owner = people[0]!;
-    await page.getByTestId('pm-root-cause').fill('一批精华液在仓库受热变质，发出后买家集中投诉质量并要求退款');
-    await page.getByTestId('pm-impact').fill('直播间负面评论集中爆发约 15 分钟，转化下降');
-    await page.getByTestId('pm-minutes').fill('15');
-    await page.getByTestId('pm-gmv').fill('12000');
-    await page.getByTestId('pm-add-item').click();
-    await page.getByTestId('pm-item-title-0').fill('仓库加装温控并抽检在库批次');
-    await pickOption(page, page.getByTestId('pm-item-owner-0'), owner.displayName);
-    await page.getByTestId('pm-item-due-0').fill('2030-01-15');
-    const saved = await afterResponse(page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, () => page.getByTestId('pm-save').click());
+    await suite.page.getByTestId('pm-root-cause').fill('一批精华液在仓库受热变质，发出后买家集中投诉质量并要求退款');
+    await suite.page.getByTestId('pm-impact').fill('直播间负面评论集中爆发约 15 分钟，转化下降');
+    await suite.page.getByTestId('pm-minutes').fill('15');
+    await suite.page.getByTestId('pm-gmv').fill('12000');
+    await suite.page.getByTestId('pm-add-item').click();
+    await suite.page.getByTestId('pm-item-title-0').fill('仓库加装温控并抽检在库批次');
+    await pickOption(suite.page, suite.page.getByTestId('pm-item-owner-0'), owner.displayName);
+    await suite.page.getByTestId('pm-item-due-0').fill('2030-01-15');
+    const saved = await afterResponse(suite.page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, () => suite.page.getByTestId('pm-save').click());
     expect(saved.status(), await saved.text()).toBe(200);
-    await settledShot(page, 'opinion-05-postmortem-zh');
+    await settledShot(suite.page, 'opinion-05-postmortem-zh');
 
     // Read back.
     incident = await api.json<IncidentDetail>(`/incidents/${incidentId}`);
@@ -127,14 +110,14 @@ describe('opinion surge', () => {
     expect(kinds).toContain('status');
 
     // In English: the incident page, then the monitor.
-    await page.getByTestId('lang-switch').click();
-    await page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
-    await eventually(async () => expect(await textOf(page.getByTestId('incident-status'))).toBe(enUS['status.resolved']));
-    expect(await textOf(page.getByTestId('incident-timeline'))).toContain('Negative opinion surge');
-    await settledShot(page, 'opinion-06-incident-en');
-    await page.goto(`/sessions/${live.sessionId}/live`);
-    await page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
-    await eventually(async () => expect(await textOf(page.getByTestId('live-alert-panel'))).toContain('Negative opinion surge'));
-    await settledShot(page, 'opinion-07-monitor-en');
+    await suite.page.getByTestId('lang-switch').click();
+    await suite.page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
+    await eventually(async () => expect(await textOf(suite.page.getByTestId('incident-status'))).toBe(enUS['status.resolved']));
+    expect(await textOf(suite.page.getByTestId('incident-timeline'))).toContain('Negative opinion surge');
+    await settledShot(suite.page, 'opinion-06-incident-en');
+    await suite.page.goto(`/sessions/${live.sessionId}/live`);
+    await suite.page.locator('[data-testid="live-monitor"][data-ready="true"]').waitFor();
+    await eventually(async () => expect(await textOf(suite.page.getByTestId('live-alert-panel'))).toContain('Negative opinion surge'));
+    await settledShot(suite.page, 'opinion-07-monitor-en');
   });
 });

@@ -9,6 +9,7 @@ import {
   apiAs,
   clearShots,
   closeSelect,
+  DEMO_OWNER,
   eventually,
   innerTextOf,
   launchBrowser,
@@ -35,7 +36,6 @@ const SERVER_ROLE: Record<Locale, Record<'field_control' | 'console', string>> =
   'zh-CN': { field_control: '场控', console: '中控' },
   'en-US': { field_control: 'field control', console: 'console' },
 };
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const MEMBER = { email: 'host1.beauty@demo.showrunner.dev', password: 'showrunner-demo' };
 const ROOM_ZONE = 'Asia/Shanghai';
 
@@ -105,7 +105,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
   beforeAll(async () => {
     server = await startServer(['--demo']);
     ({ context, page } = await openPage(browser, server, locale, { timezoneId: BROWSER_ZONE[locale] }));
-    await signIn(page, OWNER.email, OWNER.password);
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
     const api = apiAs(page);
     const rooms = (await api.json<{ items: RoomView[] }>('/rooms')).items;
     const teamWithTwo = rooms.find((r) => rooms.filter((o) => o.teamId === r.teamId).length >= 2)!;

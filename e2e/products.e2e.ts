@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductImportPreview, ProductView, SessionDetailView, SessionView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
@@ -7,24 +7,21 @@ import { zhCN } from '../web/i18n/zh-CN';
 import {
   afterResponse,
   apiAs,
-  clearShots,
+  browserSuite,
+  DEMO_OWNER,
   eventually,
   innerTextOf,
-  launchBrowser,
   motionShot,
   openPage,
   pickOption,
   signIn,
-  startServer,
   type Locale,
-  type RunningServer,
 } from './support';
 
 // Products and the run of show, against the demo company: a CSV import that is refused while a row is bad and goes
 // through once the file is fixed; then a session's run of show built, reordered (arrows and drag), saved, reloaded,
 // and its total turning red past the session length. Screenshots: e2e/screenshots/products-<locale>-NN-<step>.png.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const ROOM_ZONE = 'Asia/Shanghai';
 
 // ---------------------------------------------------------------------------------------------
@@ -46,18 +43,7 @@ const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',
 
 // ---------------------------------------------------------------------------------------------
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  clearShots('products-');
-  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('products-', { serverArgs: ['--demo'], openPage: false });
 
 describe('product import (zh-CN)', () => {
   const locale: Locale = 'zh-CN';
@@ -75,8 +61,8 @@ describe('product import (zh-CN)', () => {
   const updateRow = () => [existing.sku, existing.name, existing.category, (existing.listPriceFen / 100).toFixed(2), (existing.livePriceFen / 100).toFixed(2), '4321', '', ''];
 
   beforeAll(async () => {
-    ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, OWNER.email, OWNER.password);
+    ({ context, page } = await openPage(suite.browser, suite.server, locale));
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
     before = (await apiAs(page).json<{ items: ProductView[] }>('/products')).items;
     existing = before[0]!;
     expect(existing.stock).not.toBe(4321);
@@ -194,8 +180,8 @@ describe('run of show (en-US)', () => {
   }
 
   beforeAll(async () => {
-    ({ context, page } = await openPage(browser, server, locale));
-    await signIn(page, OWNER.email, OWNER.password);
+    ({ context, page } = await openPage(suite.browser, suite.server, locale));
+    await signIn(page, DEMO_OWNER.email, DEMO_OWNER.password);
     const api = apiAs(page);
     const rooms = (await api.json<{ items: { id: string }[] }>('/rooms')).items;
     const products = (await api.json<{ items: ProductView[] }>('/products?category=beauty')).items.filter((p) => !p.sku.startsWith('E2E-'));

@@ -1,67 +1,50 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MetricKey, SessionReview } from '../contracts/analytics';
 import { Show, type Product } from '../scripts/show';
 import { toIngestItem } from '../server/modules/analytics/analytics.builders';
 import { formatMetric } from '../web/features/analytics/metric-format';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { apiAs, clearShots, eventually, launchBrowser, liveSessionInFreeRoom, openPage, settledShot, signIn, startServer, textOf, type Locale, type RunningServer } from './support';
+import { apiAs, browserSuite, DEMO_OWNER, eventually, liveSessionInFreeRoom, settledShot, signIn, textOf, type Locale } from './support';
 
 // The session review (复盘) end to end: a show is played into a live session of a free demo room through the ingestion
 // API (eight minutes of a random but realistic audience, two products on sale four minutes each), the review opens from
 // the live monitor's link, and every number on the page is the API's: metric cards ("暂无数据" for no data), goals,
 // the slot table, the themes, the findings and the room comparison. Screenshots: e2e/screenshots/review-*.png.
 
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const CARDS: MetricKey[] = ['gmv_fen', 'orders', 'buyers', 'aov_fen', 'viewers', 'peak_viewers', 'avg_viewers', 'comments', 'commenters', 'follows', 'gift_fen', 'gpm_fen', 'interaction_rate', 'duration_seconds'];
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  clearShots('review-');
-  [server, browser] = await Promise.all([startServer(['--demo']), launchBrowser()]);
-  ({ context, page } = await openPage(browser, server, 'zh-CN'));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.stop();
-});
+const suite = browserSuite('review-', { serverArgs: ['--demo'] });
 
 /** Every number the page shows against the API's review, in the page's language. */
 async function expectNumbersOf(review: SessionReview, locale: Locale) {
   const dict = locale === 'zh-CN' ? zhCN : enUS;
   for (const key of CARDS) {
     const m = review.metrics.find((x) => x.metric === key)!;
-    const card = page.getByTestId(`metric-${key}`);
+    const card = suite.page.getByTestId(`metric-${key}`);
     expect(await card.getAttribute('data-value'), key).toBe(m.value === null ? 'null' : String(m.value));
-    expect(await textOf(page.getByTestId(`metric-${key}-value`)), key).toBe(formatMetric(m.metric, m.unit, m.value, locale) ?? dict['analytics.noData']);
+    expect(await textOf(suite.page.getByTestId(`metric-${key}-value`)), key).toBe(formatMetric(m.metric, m.unit, m.value, locale) ?? dict['analytics.noData']);
   }
-  for (const g of review.goals) expect(await page.getByTestId(`goal-${g.metric}`).getAttribute('data-actual')).toBe(g.actual === null ? 'null' : String(g.actual));
+  for (const g of review.goals) expect(await suite.page.getByTestId(`goal-${g.metric}`).getAttribute('data-actual')).toBe(g.actual === null ? 'null' : String(g.actual));
   for (const s of review.slots) {
-    expect(await textOf(page.getByTestId(`slot-gmv-${s.position}`))).toBe(formatMetric('gmv_fen', 'fen', s.gmvFen, locale) ?? dict['analytics.noData']);
-    expect(await textOf(page.getByTestId(`slot-orders-${s.position}`))).toBe(formatMetric('orders', 'count', s.orders, locale) ?? dict['analytics.noData']);
+    expect(await textOf(suite.page.getByTestId(`slot-gmv-${s.position}`))).toBe(formatMetric('gmv_fen', 'fen', s.gmvFen, locale) ?? dict['analytics.noData']);
+    expect(await textOf(suite.page.getByTestId(`slot-orders-${s.position}`))).toBe(formatMetric('orders', 'count', s.orders, locale) ?? dict['analytics.noData']);
   }
-  expect(await page.getByTestId('review-slot-timing').getAttribute('data-timing')).toBe(review.slotTiming);
-  expect(await page.getByTestId('review-word-cloud').getByTestId('word').count()).toBe(review.themes.words.length);
+  expect(await suite.page.getByTestId('review-slot-timing').getAttribute('data-timing')).toBe(review.slotTiming);
+  expect(await suite.page.getByTestId('review-word-cloud').getByTestId('word').count()).toBe(review.themes.words.length);
   const topWord = review.themes.words[0]!;
-  expect(await page.locator(`[data-testid="word"][data-word="${topWord.word}"]`).getAttribute('data-count')).toBe(String(topWord.count));
-  expect(await page.getByTestId('question').count()).toBe(review.themes.questions.length);
-  expect(await textOf(page.getByTestId('question').first())).toContain(review.themes.questions[0]!.text);
-  expect(await page.getByTestId('review-findings-total').getAttribute('data-total')).toBe(String(review.findings.total));
-  expect(await page.getByTestId('finding-line').count()).toBe(review.findings.lines.length);
+  expect(await suite.page.locator(`[data-testid="word"][data-word="${topWord.word}"]`).getAttribute('data-count')).toBe(String(topWord.count));
+  expect(await suite.page.getByTestId('question').count()).toBe(review.themes.questions.length);
+  expect(await textOf(suite.page.getByTestId('question').first())).toContain(review.themes.questions[0]!.text);
+  expect(await suite.page.getByTestId('review-findings-total').getAttribute('data-total')).toBe(String(review.findings.total));
+  expect(await suite.page.getByTestId('finding-line').count()).toBe(review.findings.lines.length);
 }
 
 describe('session review', () => {
   it('shows the numbers of a played show as the API computes them, in zh-CN and en-US', async () => {
-    await signIn(page, OWNER.email, OWNER.password);
-    const api = apiAs(page);
-    const live = await liveSessionInFreeRoom(page, 'E2E 复盘 review', 'e2e review');
+    await signIn(suite.page, DEMO_OWNER.email, DEMO_OWNER.password);
+    const api = apiAs(suite.page);
+    const live = await liveSessionInFreeRoom(suite.page, 'E2E 复盘 review', 'e2e review');
 
     // Two products on the run of show, four minutes each; the show sells them in that order.
     const stamp = Date.now().toString(36).toUpperCase();
@@ -84,7 +67,7 @@ describe('session review', () => {
     const start = Date.now() - 9 * 60_000;
     let batch: unknown[] = [];
     const send = async () => {
-      const res = await page.request.post(`/api/v1/ingest/events/${live.roomId}`, { headers: { authorization: `Bearer ${live.token}` }, data: batch });
+      const res = await suite.page.request.post(`/api/v1/ingest/events/${live.roomId}`, { headers: { authorization: `Bearer ${live.token}` }, data: batch });
       expect(res.status(), await res.text()).toBe(200);
       batch = [];
     };
@@ -95,39 +78,39 @@ describe('session review', () => {
     if (batch.length) await send();
 
     // From the live monitor to its review.
-    await page.getByTestId('live-review').click();
-    await page.getByTestId('review-page').waitFor();
+    await suite.page.getByTestId('live-review').click();
+    await suite.page.getByTestId('review-page').waitFor();
     const review = await api.json<SessionReview>(`/sessions/${live.sessionId}/review`);
     expect(review.metrics.find((m) => m.metric === 'gmv_fen')!.value).toBeGreaterThan(0);
     expect(review.slotTiming).toBe('events');
     expect(review.themes.words.length).toBeGreaterThan(0);
     expect(review.findings.total).toBeGreaterThan(0);
 
-    expect(await textOf(page.getByTestId('review-title'))).toBe(zhCN['review.title'].replace('{title}', 'E2E 复盘 review'));
-    await page.getByTestId('review-chart-traffic').locator('canvas').first().waitFor();
-    await page.getByTestId('review-chart-sales').locator('canvas').first().waitFor();
+    expect(await textOf(suite.page.getByTestId('review-title'))).toBe(zhCN['review.title'].replace('{title}', 'E2E 复盘 review'));
+    await suite.page.getByTestId('review-chart-traffic').locator('canvas').first().waitFor();
+    await suite.page.getByTestId('review-chart-sales').locator('canvas').first().waitFor();
     await eventually(() => expectNumbersOf(review, 'zh-CN'));
     // 场观 (cumulative viewers) never came from this show: no data, never 0
-    expect(await textOf(page.getByTestId('metric-viewers-value'))).toBe('暂无数据');
+    expect(await textOf(suite.page.getByTestId('metric-viewers-value'))).toBe('暂无数据');
     // GPM has no data either, and says it would be per viewer (no views came)
-    expect(await textOf(page.getByTestId('metric-gpm_fen-value'))).toBe('暂无数据');
-    expect(await textOf(page.getByTestId('metric-gpm_fen-provenance'))).toBe(zhCN['analytics.basis'].replace('{basis}', zhCN['analytics.basis.uv']));
-    expect(await page.getByTestId('metric-viewers-provenance').count()).toBe(0);
-    expect(await textOf(page.getByTestId('metric-gmv_fen-provenance'))).toContain(zhCN['analytics.source.events']);
-    await settledShot(page, 'review-01-zh');
+    expect(await textOf(suite.page.getByTestId('metric-gpm_fen-value'))).toBe('暂无数据');
+    expect(await textOf(suite.page.getByTestId('metric-gpm_fen-provenance'))).toBe(zhCN['analytics.basis'].replace('{basis}', zhCN['analytics.basis.uv']));
+    expect(await suite.page.getByTestId('metric-viewers-provenance').count()).toBe(0);
+    expect(await textOf(suite.page.getByTestId('metric-gmv_fen-provenance'))).toContain(zhCN['analytics.source.events']);
+    await settledShot(suite.page, 'review-01-zh');
 
-    await page.getByTestId('lang-switch').click();
-    await page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
-    await eventually(async () => expect(await textOf(page.getByTestId('review-title'))).toBe(enUS['review.title'].replace('{title}', 'E2E 复盘 review')));
+    await suite.page.getByTestId('lang-switch').click();
+    await suite.page.locator('[data-testid="lang-switch"][data-locale="en-US"]').waitFor();
+    await eventually(async () => expect(await textOf(suite.page.getByTestId('review-title'))).toBe(enUS['review.title'].replace('{title}', 'E2E 复盘 review')));
     await eventually(() => expectNumbersOf(review, 'en-US'));
-    expect(await textOf(page.getByTestId('metric-viewers-value'))).toBe('No data');
-    expect(await textOf(page.getByTestId('review-slot-timing'))).toBe(enUS['review.slotTiming.events']);
-    await settledShot(page, 'review-02-en');
+    expect(await textOf(suite.page.getByTestId('metric-viewers-value'))).toBe('No data');
+    expect(await textOf(suite.page.getByTestId('review-slot-timing'))).toBe(enUS['review.slotTiming.events']);
+    await settledShot(suite.page, 'review-02-en');
 
     // The session page links to the review too.
-    await page.getByTestId('review-back').click();
-    await page.getByTestId('session-review').click();
-    await page.getByTestId('review-page').waitFor();
-    expect(await page.getByTestId('metric-gmv_fen').getAttribute('data-value')).toBe(String(review.metrics.find((m) => m.metric === 'gmv_fen')!.value));
+    await suite.page.getByTestId('review-back').click();
+    await suite.page.getByTestId('session-review').click();
+    await suite.page.getByTestId('review-page').waitFor();
+    expect(await suite.page.getByTestId('metric-gmv_fen').getAttribute('data-value')).toBe(String(review.metrics.find((m) => m.metric === 'gmv_fen')!.value));
   });
 });

@@ -5,7 +5,7 @@ import type { TaskView } from '../contracts/incidents';
 import type { SessionSuggestions, SuggestionView } from '../contracts/suggestions';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, SHOTS, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, SHOTS, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Suggestions end to end, in zh-CN and en-US against the demo company, as the beauty team's manager. Two shows of an
 // hour in one of the team's rooms, each with a ¥50,000 GMV goal, are played through the ingestion API: an earlier one
@@ -18,7 +18,6 @@ import { afterResponse, apiAs, clearShots, eventually, launchBrowser, motionShot
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];
 const DICT = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const MANAGER = { email: 'manager.beauty@demo.showrunner.dev', password: 'showrunner-demo' };
-const OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' };
 const MINUTE = 60_000;
 
 let browser: Browser;
@@ -56,7 +55,7 @@ interface Show {
 async function playShows(rooms: { id: string }[], title: string, start: number): Promise<{ earlier: Show; later: Show }> {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
-  expect((await page.request.post('/api/v1/auth/login', { data: OWNER })).status()).toBe(200);
+  expect((await page.request.post('/api/v1/auth/login', { data: DEMO_OWNER })).status()).toBe(200);
   const api = apiAs(page);
   const plan = (roomId: string, name: string, from: number) =>
     api.post<Show>('/sessions', { roomId, title: name, plannedStart: new Date(from).toISOString(), plannedEnd: new Date(from + 60 * MINUTE).toISOString(), goals: { gmvFen: 5_000_000, viewers: null, orders: null } });

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.resolve('e2e/screenshots');
@@ -110,6 +111,62 @@ export async function openPage(
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   return { context, page };
+}
+
+/**
+ * The demo company's owner (`showrunner start --demo` or "load the demo company" on the setup page); the server's
+ * own copy is DEMO_OWNER in server/modules/setup/demo.data.ts.
+ */
+export const DEMO_OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' } as const;
+
+/** A file's server and browser, started by browserSuite() before its tests. */
+export interface ServerAndBrowser {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/** ServerAndBrowser plus one page in its own context, opened before the tests. */
+export interface BrowserSuite extends ServerAndBrowser {
+  context: BrowserContext;
+  page: Page;
+}
+
+export interface BrowserSuiteOptions {
+  /** Arguments of `showrunner start` (e.g. ['--demo']); none by default. */
+  serverArgs?: string[];
+  /** Serve dist/web itself rather than a copy (see startServer). */
+  liveWeb?: boolean;
+  /** The page's locale; zh-CN by default. */
+  locale?: Locale;
+}
+
+/**
+ * The setup most browser test files share, registered as the file's (vitest) beforeAll and afterAll: before the tests,
+ * the screenshots of an earlier run whose names start with `shotsPrefix` are deleted, the server (startServer with
+ * `serverArgs`) and the browser start side by side, and one page opens in its own context (openPage, in `locale`);
+ * after them the context, the browser and the server are closed, in that order.
+ * The returned object is filled in by beforeAll: tests read `suite.page`, `suite.server` ... inside their bodies. It is
+ * plain and mutable, so a file may swap in another page. `openPage: false` opens no page (the file opens its own
+ * contexts, e.g. one per language) and returns only the server and the browser.
+ */
+export function browserSuite(shotsPrefix: string, options?: BrowserSuiteOptions & { openPage?: true }): BrowserSuite;
+export function browserSuite(shotsPrefix: string, options: BrowserSuiteOptions & { openPage: false }): ServerAndBrowser;
+export function browserSuite(
+  shotsPrefix: string,
+  { serverArgs = [], liveWeb = false, locale = 'zh-CN', openPage: withPage = true }: BrowserSuiteOptions & { openPage?: boolean } = {},
+): ServerAndBrowser | BrowserSuite {
+  const suite = {} as Partial<BrowserSuite>;
+  beforeAll(async () => {
+    clearShots(shotsPrefix);
+    [suite.server, suite.browser] = await Promise.all([startServer(serverArgs, { liveWeb }), launchBrowser()]);
+    if (withPage) Object.assign(suite, await openPage(suite.browser, suite.server, locale));
+  });
+  afterAll(async () => {
+    await suite.context?.close();
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite as BrowserSuite;
 }
 
 /** Retries `check` (typically a few `expect`s) until it stops throwing; rethrows the last failure after `timeout`. */
