@@ -113,11 +113,8 @@ export async function openPage(
   return { context, page };
 }
 
-/**
- * The demo company's owner (`showrunner start --demo` or "load the demo company" on the setup page); the server's
- * own copy is DEMO_OWNER in server/modules/setup/demo.data.ts.
- */
-export const DEMO_OWNER = { email: 'owner@demo.showrunner.dev', password: 'showrunner-demo' } as const;
+/** The demo company's owner (`showrunner start --demo` or "load the demo company" on the setup page). */
+export { DEMO_OWNER } from '../server/modules/setup/demo.data';
 
 /** A file's server and browser, started by browserSuite() before its tests. */
 export interface ServerAndBrowser {
