@@ -192,6 +192,8 @@ function GroupTable({ report, loading, selectedKey, onSelect }: { report: Findin
     {
       title: t(`findings.by.${groupBy}`),
       dataIndex: 'label',
+      // A name never breaks over two lines; the table scrolls sideways when the row is too wide.
+      onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
       render: (label: string, row) => (row.key ? <Typography.Text strong>{label}</Typography.Text> : <Typography.Text type="secondary">{t('findings.noHost')}</Typography.Text>),
     },
     { title: t('live.severity.block'), dataIndex: 'block', width: 70, align: 'right', render: (n: number) => (n ? <Typography.Text type="danger" strong>{n}</Typography.Text> : 0) },
