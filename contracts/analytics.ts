@@ -67,6 +67,14 @@ export type MetricKey = z.infer<typeof MetricKey>;
 export const MetricUnit = z.enum(['fen', 'count', 'seconds', 'ratio']);
 export type MetricUnit = z.infer<typeof MetricUnit>;
 
+/** The unit a metric is stored and shown in: money in fen, durations in seconds, rates (ROI too) as fractions. */
+export function metricUnit(metric: MetricKey): MetricUnit {
+  if (metric.endsWith('_fen')) return 'fen';
+  if (metric === 'duration_seconds' || metric === 'watch_seconds_total' || metric === 'avg_watch_seconds') return 'seconds';
+  if ((DERIVED_METRICS as readonly string[]).includes(metric)) return 'ratio';
+  return 'count';
+}
+
 /** Where a value came from: computed from ingested events and their rollups, an imported export, or typed in. */
 export const MetricSource = z.enum(['events', 'import', 'manual']);
 export type MetricSource = z.infer<typeof MetricSource>;

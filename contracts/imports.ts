@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MetricKey, TimeWindow } from './analytics';
+import { MetricKey, metricUnit, TimeWindow, type MetricUnit } from './analytics';
 import { Id, Timestamp } from './common';
 import { Platform } from './team';
 
@@ -52,26 +52,11 @@ export const METRIC_BASES: Partial<Record<MetricKey, readonly string[]>> = {
 
 export type MetricKind = 'money' | 'duration' | 'count' | 'rate';
 
-const RATE_METRICS = new Set<MetricKey>([
-  'interaction_rate',
-  'follow_rate',
-  'fans_club_rate',
-  'refund_rate',
-  'enter_rate',
-  'product_exposure_rate',
-  'product_click_rate',
-  'click_to_pay_rate',
-  'pay_rate',
-  'over_1min_rate',
-  'roi',
-]);
+const KIND_OF_UNIT: Record<MetricUnit, MetricKind> = { fen: 'money', seconds: 'duration', count: 'count', ratio: 'rate' };
 
-/** money (fen), duration (seconds), count, rate (fraction; ROI too). */
+/** money (fen), duration (seconds), count, rate (fraction; ROI too): the metric's unit, as an import column reads it. */
 export function metricKind(metric: MetricKey): MetricKind {
-  if (metric.endsWith('_fen')) return 'money';
-  if (metric.endsWith('_seconds') || metric === 'watch_seconds_total') return 'duration';
-  if (RATE_METRICS.has(metric)) return 'rate';
-  return 'count';
+  return KIND_OF_UNIT[metricUnit(metric)];
 }
 
 /** The units a column may be written in, per kind of metric. */

@@ -17,7 +17,8 @@ import {
   roi,
   uvValue,
 } from './formulas';
-import { basesFor, combineMetrics, unitOf } from './session-metrics';
+import { metricUnit } from '../../../contracts/analytics';
+import { basesFor, combineMetrics } from './session-metrics';
 
 // domain.md §1.2, one row per formula: [name, formula, inputs, expected]. Money in fen.
 const table: [string, (a?: number | null, b?: number | null) => number | null, number | null, number | null, number | null][] = [
@@ -86,7 +87,7 @@ describe('formulas (domain.md §1.2)', () => {
   });
 
   it('units: money in fen, durations in seconds, rates as ratios, the rest counts', () => {
-    expect([unitOf('gmv_fen'), unitOf('aov_fen'), unitOf('duration_seconds'), unitOf('avg_watch_seconds'), unitOf('pay_rate'), unitOf('roi'), unitOf('orders')]).toEqual([
+    expect([metricUnit('gmv_fen'), metricUnit('aov_fen'), metricUnit('duration_seconds'), metricUnit('avg_watch_seconds'), metricUnit('pay_rate'), metricUnit('roi'), metricUnit('orders')]).toEqual([
       'fen',
       'fen',
       'seconds',

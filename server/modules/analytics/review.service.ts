@@ -1,12 +1,12 @@
 import { PostgresAdapter, sql } from 'kysely';
-import { BAND_METRICS, type GoalVsActual, type MetricBand, type ReviewFindings, type ReviewMinute, type ReviewSlot, type SessionReview } from '../../../contracts/analytics';
+import { BAND_METRICS, metricUnit, type GoalVsActual, type MetricBand, type ReviewFindings, type ReviewMinute, type ReviewSlot, type SessionReview } from '../../../contracts/analytics';
 import type { TeamScope } from '../../platform/context';
 import type { Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { findSession, listSlots } from '../planning/planning.repository';
 import { ratio } from './formulas';
 import { band, commentThemes, minutesBetween, productRuns, slotTimes } from './review.rules';
-import { sessionMetrics, sessionsMetrics, unitOf, type SessionMetrics } from './session-metrics';
+import { sessionMetrics, sessionsMetrics, type SessionMetrics } from './session-metrics';
 
 /** Comments read per minute for the themes: the first ones, so the sample is the same on every call. */
 export const THEME_SAMPLE_PER_MINUTE = 20;
@@ -236,6 +236,6 @@ function bandsFor(mine: SessionReview['metrics'], earlier: SessionMetrics[]): Me
       .map((s) => s.metrics.find((m) => m.metric === metric)!)
       .filter((m) => m.value !== null && (own.basis === null || m.basis === own.basis))
       .map((m) => m.value!);
-    return { metric, unit: unitOf(metric), value: own.value, basis: own.basis, ...band(own.value, values) };
+    return { metric, unit: metricUnit(metric), value: own.value, basis: own.basis, ...band(own.value, values) };
   });
 }

@@ -1,4 +1,4 @@
-import { BASE_METRICS, DERIVED_METRICS, type BaseMetric, type DerivedMetric, type MetricKey, type MetricSource, type MetricUnit, type MetricValue, type TimeWindow } from '../../../contracts/analytics';
+import { BASE_METRICS, DERIVED_METRICS, metricUnit, type BaseMetric, type DerivedMetric, type MetricKey, type MetricSource, type MetricValue, type TimeWindow } from '../../../contracts/analytics';
 import type { Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { minuteTotals } from '../ingest/ingest.repository';
@@ -17,14 +17,6 @@ export interface SessionMetrics {
 }
 
 export const METRIC_KEYS: readonly MetricKey[] = [...BASE_METRICS, ...DERIVED_METRICS];
-
-/** The unit a metric is stored and shown in: money in fen, durations in seconds, rates as fractions. */
-export function unitOf(metric: MetricKey): MetricUnit {
-  if (metric.endsWith('_fen')) return 'fen';
-  if (metric === 'duration_seconds' || metric === 'watch_seconds_total' || metric === 'avg_watch_seconds') return 'seconds';
-  if ((DERIVED_METRICS as readonly string[]).includes(metric)) return 'ratio';
-  return 'count';
-}
 
 /** The base metrics each derived metric is computed from, under the bases chosen for the session. */
 function inputsOf(metric: DerivedMetric, bases: Bases): BaseMetric[] {
@@ -198,10 +190,10 @@ export function combineMetrics(sessionId: string, platform: string | null, event
   for (const metric of BASE_METRICS) {
     const s = stored.get(metric);
     let v: MetricValue;
-    if (s) v = { metric, value: s.value, unit: unitOf(metric), source: s.source, basis: s.basis, platform: s.platform, window: asWindow(s.window) };
+    if (s) v = { metric, value: s.value, unit: metricUnit(metric), source: s.source, basis: s.basis, platform: s.platform, window: asWindow(s.window) };
     else {
       const value = events[metric] ?? null;
-      v = { metric, value, unit: unitOf(metric), source: value === null ? null : 'events', basis: null, platform: value === null ? null : platform, window: value === null ? null : 'live' };
+      v = { metric, value, unit: metricUnit(metric), source: value === null ? null : 'events', basis: null, platform: value === null ? null : platform, window: value === null ? null : 'live' };
     }
     byKey.set(metric, v);
   }
@@ -219,7 +211,7 @@ export function combineMetrics(sessionId: string, platform: string | null, event
   for (const metric of DERIVED_METRICS) {
     const s = stored.get(metric);
     if (s) {
-      byKey.set(metric, { metric, value: s.value, unit: unitOf(metric), source: s.source, basis: s.basis, platform: s.platform, window: asWindow(s.window) });
+      byKey.set(metric, { metric, value: s.value, unit: metricUnit(metric), source: s.source, basis: s.basis, platform: s.platform, window: asWindow(s.window) });
       continue;
     }
     const { value, basis } = derived[metric];
@@ -229,7 +221,7 @@ export function combineMetrics(sessionId: string, platform: string | null, event
     byKey.set(metric, {
       metric,
       value,
-      unit: unitOf(metric),
+      unit: metricUnit(metric),
       // A rate computed from an imported number is as good as that import: it carries the strongest source among its inputs.
       source: value === null ? null : strongest.source,
       basis,

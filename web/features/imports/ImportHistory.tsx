@@ -6,9 +6,9 @@ import type { ImportView } from '../../../contracts/imports';
 import type { Platform } from '../../../contracts/team';
 import { useCan } from '../../app/session';
 import { EmptyState, LoadError, tid, useFormat, useShowError } from '../../app/ui';
-import { useLocale, useT, type MessageKey } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { useImports, useSessionMetrics, useUndoImport } from './queries';
-import { valueText } from './value-text';
+import { useMetricText } from '../analytics/format';
 
 /** A date and time to the minute. */
 export function When({ iso }: { iso: string }) {
@@ -33,7 +33,7 @@ export function AppliedCard({ imported, titles }: { imported: ImportView; titles
 
 function SessionValues({ sessionId, title }: { sessionId: string; title: string }) {
   const t = useT();
-  const { locale } = useLocale();
+  const metricText = useMetricText();
   const metrics = useSessionMetrics(sessionId);
   if (metrics.error) return <LoadError error={metrics.error} />;
   const imported = (metrics.data?.metrics ?? []).filter((m) => m.source === 'import');
@@ -43,7 +43,7 @@ function SessionValues({ sessionId, title }: { sessionId: string; title: string 
         <Flex gap={8} wrap>
           {imported.map((m) => (
             <Tag key={m.metric} color="blue" data-testid={`imports-value-${m.metric}`}>
-              {t(`imports.metric.${m.metric}` as MessageKey)}: {valueText(m.metric, m.unit, m.value, locale)} · {t('imports.sourceImport')}
+              {t(`imports.metric.${m.metric}` as MessageKey)}: {metricText.value(m)} · {t('imports.sourceImport')}
             </Tag>
           ))}
         </Flex>

@@ -3,7 +3,8 @@ import type { TableColumnsType } from 'antd';
 import type { PreviewResult, RowError } from '../../../contracts/imports';
 import { useLocale, useT, type MessageKey } from '../../i18n';
 import { When } from './ImportHistory';
-import { unitOf, valueText } from './value-text';
+import { metricUnit } from '../../../contracts/analytics';
+import { useMetricText } from '../analytics/format';
 
 type PreviewRowView = PreviewResult['rows'][number];
 
@@ -11,6 +12,7 @@ type PreviewRowView = PreviewResult['rows'][number];
 export function PreviewTable({ result, errors }: { result: PreviewResult; errors: RowError[] }) {
   const t = useT();
   const { locale } = useLocale();
+  const metricText = useMetricText();
   const previewColumns: TableColumnsType<PreviewRowView> = [
     { title: t('imports.col.row'), dataIndex: 'row', width: 64 },
     {
@@ -36,7 +38,7 @@ export function PreviewTable({ result, errors }: { result: PreviewResult; errors
         <Flex gap={4} wrap>
           {r.values.map((v) => (
             <Tag key={v.metric} style={{ marginInlineEnd: 0 }}>
-              {t(`imports.metric.${v.metric}` as MessageKey)} {valueText(v.metric, unitOf(v.metric), v.value, locale)}
+              {t(`imports.metric.${v.metric}` as MessageKey)} {metricText.value({ metric: v.metric, unit: metricUnit(v.metric), value: v.value })}
             </Tag>
           ))}
         </Flex>
