@@ -14,6 +14,7 @@ import * as createSuggestions from './20261128_0920_create_suggestions';
 import * as createReports from './20261128_0930_create_reports';
 import * as indexLiveEventsKind from './20261128_0945_index_live_events_kind';
 import * as coverLiveEventsKind from './20261128_0950_cover_live_events_kind';
+import * as createSuggestionRuns from './20261129_0900_create_suggestion_runs';
 
 /** Every migration, by name; names sort in the order they run. Never edit one after it is merged: add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '20261128_0930_create_reports': createReports,
   '20261128_0945_index_live_events_kind': indexLiveEventsKind,
   '20261128_0950_cover_live_events_kind': coverLiveEventsKind,
+  '20261129_0900_create_suggestion_runs': createSuggestionRuns,
 };

@@ -10,6 +10,7 @@ import { nudgeOutbox } from '../channels/channels.delivery';
 import * as repo from './dashboards.repository';
 import { addDays, dueWeek, emptyTotals, kpiValues, lastCompleteWeek, localClock, mergeTotals, mondayOf, zonedDayStart } from './dashboards.rules';
 import { getDashboard, readSchedule, SCHEDULE_KEY } from './dashboards.service';
+import { startClock, type Clock, type ClockOptions } from '../../platform/clock';
 
 /** Counts of the week's alerts, incidents and compliance block findings, over the week's UTC span. */
 async function weekCounts(db: Executor, fromIso: string, toIso: string) {
@@ -182,28 +183,8 @@ export async function warmRecentSummaries(deps: Pick<Deps, 'db'>, now = new Date
 }
 
 /** Starts the weekly-report clock on an unref'd timer (it never keeps the process alive); checks once a minute, and warms the recent summaries. */
-export function startWeeklyReportScheduler(deps: Pick<Deps, 'db'>, options: { intervalMs?: number; onError?: (err: unknown) => void } = {}) {
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = runScheduledReport(deps)
-      .then(() => warmRecentSummaries(deps))
-      .catch((err) => options.onError?.(err))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 60_000);
-  timer.unref();
-  setImmediate(tick);
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+export function startWeeklyReportScheduler(deps: Pick<Deps, 'db'>, options: ClockOptions = {}): Clock {
+  return startClock(() => runScheduledReport(deps).then(() => warmRecentSummaries(deps)), options);
 }
 
 export type { Locale };

@@ -258,3 +258,56 @@ export async function acceptedBefore(db: Executor, s: SessionRow, limit = 20): P
   const rows = await viewQuery(db).where('g.room_id', '=', s.room_id).where('g.status', '=', 'accepted').where('s.planned_start', '<', s.planned_start).orderBy('s.planned_start', 'desc').limit(limit).execute();
   return rows.map(toView);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Runs: when a session's suggestions were computed, and from data up to when.
+
+/** The newest data of a session: its last live event, or its newest imported or typed-in value; null without any. */
+export async function dataAt(db: Executor, sessionId: string): Promise<string | null> {
+  const [stats, values] = await Promise.all([
+    db.selectFrom('live_session_stats').select('last_event_at').where('session_id', '=', sessionId).executeTakeFirst(),
+    db.selectFrom('metric_values').select((eb) => eb.fn.max<string | null>('updated_at').as('at')).where('session_id', '=', sessionId).executeTakeFirst(),
+  ]);
+  return latest(stats?.last_event_at ?? null, values?.at ?? null);
+}
+
+const latest = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+export async function recordRun(db: Executor, sessionId: string, computedAt: string, data: string | null): Promise<void> {
+  await db
+    .insertInto('suggestion_runs')
+    .values({ session_id: sessionId, computed_at: computedAt, data_at: data })
+    .onConflict((oc) => oc.column('session_id').doUpdateSet({ computed_at: computedAt, data_at: data }))
+    .execute();
+}
+
+/**
+ * Sessions that ended (planned end) between `since` and `until` whose suggestions were never computed, or computed
+ * from older data than they have now; the most recent first, at most `limit`.
+ */
+export async function sessionsDue(db: Executor, since: string, until: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('live_sessions as s')
+    .leftJoin('live_session_stats as st', 'st.session_id', 's.id')
+    .leftJoin('suggestion_runs as r', 'r.session_id', 's.id')
+    .select((eb) => [
+      's.id',
+      'st.last_event_at',
+      'r.session_id as run',
+      'r.data_at',
+      eb.selectFrom('metric_values as mv').select((m) => m.fn.max<string | null>('mv.updated_at').as('at')).whereRef('mv.session_id', '=', 's.id').as('values_at'),
+    ])
+    .where('s.status', 'in', ['ended', 'reviewed'])
+    .where('s.planned_end', '>=', since)
+    .where('s.planned_end', '<=', until)
+    .orderBy('s.planned_end', 'desc')
+    .orderBy('s.id')
+    .execute();
+  const due: string[] = [];
+  for (const r of rows) {
+    const data = latest(r.last_event_at ?? null, r.values_at ?? null);
+    if (r.run === null || (data !== null && (r.data_at === null || data > r.data_at))) due.push(r.id);
+    if (due.length >= limit) break;
+  }
+  return due;
+}

@@ -1,6 +1,7 @@
 import type { Locale } from '../../../contracts/common';
 import type { AcceptSuggestionInput, DismissSuggestionInput, FollowUpView, SessionSuggestions, SuggestionQuery, SuggestionThresholds, SuggestionView, ThresholdsView } from '../../../contracts/suggestions';
-import { inScope, type Actor, type Deps } from '../../platform/context';
+import { startClock, type Clock, type ClockOptions } from '../../platform/clock';
+import { inScope, systemActor, type Actor, type Deps } from '../../platform/context';
 import { json, withTransaction, type Executor } from '../../platform/db';
 import { DomainError } from '../../platform/errors';
 import { newId, nowIso } from '../../platform/ids';
@@ -23,6 +24,8 @@ async function sessionInScope(db: Executor, actor: Actor, sessionId: string): Pr
 export async function computeSessionSuggestions(deps: Deps, actor: Actor, sessionId: string): Promise<SessionSuggestions> {
   const db = deps.db;
   const s = await sessionInScope(db, actor, sessionId);
+  // Read before the numbers: data arriving while this runs makes the next clock tick compute again.
+  const dataAt = await repo.dataAt(db, s.id);
   const t = await repo.loadThresholds(db);
   const previous = await repo.previousSessionIds(db, s, t.historySessions);
   const loaded = await repo.loadFacts(db, [s.id, ...previous]);
@@ -53,6 +56,7 @@ export async function computeSessionSuggestions(deps: Deps, actor: Actor, sessio
     }
     const stale = existing.filter((e) => e.status === 'open' && !fresh.has(`${e.rule}\u0000${e.key}`)).map((e) => e.id);
     if (stale.length) await trx.deleteFrom('suggestions').where('id', 'in', stale).where('status', '=', 'open').execute();
+    await repo.recordRun(trx, s.id, at, dataAt);
   });
 
   const items = await repo.sessionSuggestions(db, s.id);
@@ -79,6 +83,27 @@ export async function computeSessionSuggestions(deps: Deps, actor: Actor, sessio
     };
   });
   return { items, followUps };
+}
+
+/** How far back the clock looks for ended sessions, and how many it computes per tick. */
+const CLOCK_DAYS = 3;
+const CLOCK_BATCH = 20;
+
+/**
+ * One tick of the suggestions clock: computes the suggestions of sessions that ended in the last three days and were
+ * never computed, or whose data changed since (a platform export imported the day after), so /suggestions lists a
+ * show's suggestions without anyone opening its review. Returns the sessions computed.
+ */
+export async function suggestEndedSessions(deps: Deps, now = new Date()): Promise<string[]> {
+  const since = new Date(now.getTime() - CLOCK_DAYS * 86_400_000).toISOString();
+  const due = await repo.sessionsDue(deps.db, since, now.toISOString(), CLOCK_BATCH);
+  for (const id of due) await computeSessionSuggestions(deps, systemActor, id);
+  return due;
+}
+
+/** Starts the suggestions clock (once a minute, on an unref'd timer). */
+export function startSuggestionClock(deps: Deps, options: ClockOptions = {}): Clock {
+  return startClock(() => suggestEndedSessions(deps), options);
 }
 
 export async function listSuggestions(db: Executor, actor: Actor, q: SuggestionQuery): Promise<SuggestionView[]> {

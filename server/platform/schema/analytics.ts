@@ -71,6 +71,8 @@ export interface AnalyticsTables {
     created_at: string;
     updated_at: string;
   };
+  /** When a session's suggestions were last computed, and from data up to when. */
+  suggestion_runs: { session_id: string; computed_at: string; data_at: string | null };
   session_summaries: {
     session_id: string;
     room_id: string;

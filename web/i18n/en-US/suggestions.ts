@@ -120,5 +120,5 @@ export const suggestions = {
   'suggestions.col.status': 'Status',
   'suggestions.col.actions': 'Actions',
   'suggestions.openReview': 'Review',
-  'suggestions.list.empty': 'No suggestions yet. They are computed when a session\'s review is opened.',
+  'suggestions.list.empty': 'No suggestions yet. They are computed within a minute after a session ends, and whenever its review is opened.',
 } satisfies Record<string, string>;

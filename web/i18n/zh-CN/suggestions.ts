@@ -122,5 +122,5 @@ export const suggestions: Record<keyof typeof en, string> = {
   'suggestions.col.status': '状态',
   'suggestions.col.actions': '操作',
   'suggestions.openReview': '复盘',
-  'suggestions.list.empty': '暂无建议。打开某场直播的复盘页时会计算建议。',
+  'suggestions.list.empty': '暂无建议。直播结束后一分钟内会自动计算，打开复盘页时也会重新计算。',
 };
