@@ -4,6 +4,7 @@
 import { Permission } from '../contracts/accounts';
 import { loadConfig } from '../server/platform/config';
 import { systemActor } from '../server/platform/context';
+import { startBackground } from '../server/platform/background';
 import { buildApp } from '../server/platform/http';
 import { openRuntime } from '../server/platform/runtime';
 import { countUsers } from '../server/modules/accounts/accounts.repository';
@@ -86,10 +87,13 @@ async function demoShow(): Promise<{ roomId: string; sessionId: string }> {
   return { roomId: room.id, sessionId: session.id };
 }
 
+// Notifications, the weekly report and the suggestions of ended shows, as `showrunner start` runs them.
+const background = startBackground(rt.deps, app.log);
 const controller = new AbortController();
 const stop = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
   controller.abort();
+  await background.stop();
   await app.close();
   await rt.close();
   process.exit(0);

@@ -15,9 +15,7 @@ import { systemActor } from '../platform/context';
 import { migrateToLatest, withTransaction } from '../platform/db';
 import { DomainError, messageOf } from '../platform/errors';
 import { buildApp } from '../platform/http';
-import { startDeliveryWorker } from '../modules/channels/channels.delivery';
-import { startWeeklyReportScheduler } from '../modules/dashboards/weekly-report.service';
-import { startSuggestionClock } from '../modules/suggestions/suggestions.service';
+import { startBackground } from '../platform/background';
 import { openRuntime, type Runtime } from '../platform/runtime';
 import { countUsers } from '../modules/accounts/accounts.repository';
 import { createApiToken, insertUserAccount } from '../modules/accounts/accounts.service';
@@ -90,17 +88,10 @@ async function start(demo: boolean) {
   const rt = await openRuntime(config);
   if (demo && (await countUsers(rt.deps.db)) === 0) await setupDemo(rt.deps);
   const app = await buildApp(rt.deps);
-  // Outgoing notifications (channels): delivered from the outbox on an unref'd timer, nudged by the code that fills it.
-  const deliveries = startDeliveryWorker(rt.deps, { onError: (err) => app.log.error({ err }, 'notification delivery failed') });
-  // The weekly report (issue 7): generated once when due, on an unref'd minute clock.
-  const weeklyReports = startWeeklyReportScheduler(rt.deps, { onError: (err) => app.log.error({ err }, 'weekly report failed') });
-  // Optimisation suggestions of the shows that ended (issue 7), computed without anyone opening the review.
-  const suggestions = startSuggestionClock(rt.deps, { onError: (err) => app.log.error({ err }, 'suggestions failed') });
+  const background = startBackground(rt.deps, app.log);
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
-    await deliveries.stop();
-    await weeklyReports.stop();
-    await suggestions.stop();
+    await background.stop();
     await app.close();
     await rt.close();
     process.exit(0);
