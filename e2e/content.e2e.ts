@@ -6,7 +6,7 @@ import { contentErrors } from '../contracts/content';
 import type { SessionDetailView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, innerTextOf, launchBrowser, motionShot, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, innerTextOf, launchBrowser, motionShot, noModalShowing, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Content review in the console, in both languages, against the demo company: the review queue, a reviewer waiving a
 // queued script's block findings with reasons; then a draft session cannot be scheduled
@@ -162,6 +162,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await motionShot(page, name('05-approve-refused'), { viewport: true });
     await page.locator('.ant-modal-confirm').getByRole('button').click();
     await blocked.waitFor({ state: 'detached' });
+    await noModalShowing(page);
   });
 
   it('comments on a selected range and requests changes', async () => {

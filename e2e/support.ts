@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = path.resolve('e2e/screenshots');
@@ -308,6 +308,14 @@ export async function afterResponse(page: Page, method: string, path: string | R
     action(),
   ]);
   return response;
+}
+
+/**
+ * Waits until no antd modal or its mask is showing: a closing modal keeps its mask over the page until its animation
+ * ends, and a click meant for the page underneath meanwhile lands on the mask.
+ */
+export async function noModalShowing(page: Page): Promise<void> {
+  await eventually(async () => expect(await page.locator('.ant-modal-wrap:visible, .ant-modal-mask:visible').count()).toBe(0));
 }
 
 /**
