@@ -5,6 +5,7 @@ import {
   browserSuite,
   closeSelect,
   eventually,
+  fromUserMenu,
   expectTitle,
   pickOption,
   settledShot,
@@ -358,9 +359,7 @@ describe('the same console in English', () => {
 
   const open = async (key: (typeof pages)[number]['key'] | 'profile') => {
     if (key === 'profile') {
-      await suite.page.getByTestId('user-menu').click();
-      await suite.page.getByTestId('menu-profile').click();
-      await waitForPath(suite.page, '/profile');
+      await fromUserMenu(suite.page, 'menu-profile', async () => new URL(suite.page.url()).pathname === '/profile');
     } else {
       await suite.page.getByTestId(`nav-${key}`).click();
       await waitForPath(suite.page, pages.find((p) => p.key === key)!.path);

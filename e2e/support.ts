@@ -311,6 +311,19 @@ export async function afterResponse(page: Page, method: string, path: string | R
 }
 
 /**
+ * Opens the header's user menu and clicks one of its items until `took` says the click did what it should: an item
+ * clicked while the dropdown is still opening may not answer.
+ */
+export async function fromUserMenu(page: Page, item: string, took: () => Promise<boolean>): Promise<void> {
+  await eventually(async () => {
+    if (await took()) return;
+    if (!(await page.getByTestId(item).isVisible())) await page.getByTestId('user-menu').click();
+    await page.getByTestId(item).click({ timeout: 2_000 });
+    await eventually(async () => expect(await took()).toBe(true), { timeout: 2_000 });
+  });
+}
+
+/**
  * Waits until no antd modal or its mask is showing: a closing modal keeps its mask over the page until its animation
  * ends, and a click meant for the page underneath meanwhile lands on the mask.
  */
