@@ -6,6 +6,7 @@ import {
   clearShots,
   closeSelect,
   eventually,
+  fromUserMenu,
   expectTitle,
   launchBrowser,
   openPage,
@@ -240,8 +241,8 @@ describe('deactivation and signing in', () => {
 
   it('signing out, then a wrong password shows the error in the chosen language', async () => {
     const { page } = owner;
-    await page.getByTestId('user-menu').click();
-    const out = await afterResponse(page, 'POST', '/api/v1/auth/logout', () => page.getByTestId('menu-sign-out').click());
+    const signedOut = async () => new URL(page.url()).pathname === '/login';
+    const out = await afterResponse(page, 'POST', '/api/v1/auth/logout', () => fromUserMenu(page, 'menu-sign-out', signedOut));
     expect(out.status()).toBe(204);
     await waitForPath(page, '/login');
     expect((await page.request.get('/api/v1/auth/me')).status()).toBe(401);
@@ -271,9 +272,7 @@ describe('deactivation and signing in', () => {
 
   it('the sign-in page takes a user back to where they were going', async () => {
     const { page } = owner;
-    await page.getByTestId('user-menu').click();
-    await page.getByTestId('menu-sign-out').click();
-    await waitForPath(page, '/login');
+    await fromUserMenu(page, 'menu-sign-out', async () => new URL(page.url()).pathname === '/login');
     await page.goto('/people');
     await waitForPath(page, '/login?next=%2Fpeople');
     await page.getByTestId('login-continue').waitFor();
