@@ -8,7 +8,7 @@ import { createRoom, createTeam } from '../team/team.service';
 import { createPerson } from '../people/people.service';
 import { seedDemoPlanning } from '../planning/planning.seed';
 import { seedDemoContent } from '../content/content.seed';
-import { seedDemoRisks } from '../incidents/incidents.seed';
+import { seedDemoIncidents, seedDemoRisks } from '../incidents/incidents.seed';
 import { DEMO_OWNER, generateDemoCompany } from './demo.data';
 import { seedDemoHistory } from './history.seed';
 import { seedDemoSuggestions } from '../suggestions/suggestions.seed';
@@ -79,6 +79,7 @@ export async function seedDemoCompany(deps: Deps): Promise<{ ownerId: string }> 
   await seedDemoContent(deps.db, company, loadedAt);
   await seedDemoRisks(deps.db, loadedAt);
   await seedDemoHistory(deps.db, loadedAt);
+  await seedDemoIncidents(deps.db, loadedAt);
   await seedDemoSuggestions(deps, loadedAt);
   return { ownerId };
 }
