@@ -6,7 +6,7 @@ import { contentErrors } from '../contracts/content';
 import type { SessionDetailView } from '../contracts/planning';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, innerTextOf, launchBrowser, motionShot, noModalShowing, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { apiAs, clickForResponse, clearShots, DEMO_OWNER, eventually, innerTextOf, launchBrowser, motionShot, noModalShowing, openPage, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Content review in the console, in both languages, against the demo company: the review queue, a reviewer waiving a
 // queued script's block findings with reasons; then a draft session cannot be scheduled
@@ -99,14 +99,14 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     for (let n = queued.openBlocks; n > 0; n--) {
       await open.first().getByTestId('finding-waive').click();
       await page.getByTestId('finding-waive-reason').fill(locale === 'zh-CN' ? '已核实第三方检测报告，依据存档' : 'Third-party test report on file');
-      const res = await afterResponse(page, 'POST', `/api/v1/content/${queued.id}/waivers`, () => page.getByTestId('finding-waive-confirm').click());
+      const res = await clickForResponse(page, 'POST', `/api/v1/content/${queued.id}/waivers`, page.getByTestId('finding-waive-confirm'));
       expect(res.status()).toBe(201);
       await eventually(async () => expect(await open.count()).toBe(n - 1));
     }
     expect(await page.locator('[data-testid="content-finding"][data-waived="true"]').count()).toBe(queued.openBlocks);
     await page.getByTestId('finding-waiver').first().waitFor();
     await settledShot(page, name('02-waived'));
-    const res = await afterResponse(page, 'POST', `/api/v1/content/${queued.id}/approve`, () => page.getByTestId('content-approve').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/content/${queued.id}/approve`, page.getByTestId('content-approve'));
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('approved'));
   });
@@ -120,7 +120,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     expect(says).toContain(t['contentKind.script'].toLowerCase());
     expect(says).toContain(t['contentKind.title'].toLowerCase());
     await page.getByTestId('session-tab-overview').click();
-    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, page.getByTestId('session-status-schedule'));
     expect(res.status()).toBe(409);
     await page.locator('.ant-message').getByText(err('content/not-approved-script-title')).waitFor();
     await motionShot(page, name('03-gate-refuses'));
@@ -133,7 +133,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     const form = page.getByTestId('content-create-form');
     await form.waitFor();
     await form.getByTestId('content-create-body').fill(RISKY);
-    const res = await afterResponse(page, 'POST', '/api/v1/content', () => page.getByTestId('content-create-submit').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/content', page.getByTestId('content-create-submit'));
     expect(res.status()).toBe(201);
     scriptId = ((await res.json()) as ContentDetailView).id;
     await page.waitForURL(`**/content/${scriptId}`);
@@ -150,10 +150,10 @@ describe.each(LOCALES)('content review in %s', (locale) => {
   });
 
   it('submits it; approval is refused while block findings stand', async () => {
-    await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/submit`, () => page.getByTestId('content-submit').click());
+    await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/submit`, page.getByTestId('content-submit'));
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('in_review'));
     await page.getByTestId('content-blocks-alert').waitFor();
-    const res = await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/approve`, () => page.getByTestId('content-approve').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/approve`, page.getByTestId('content-approve'));
     expect(res.status()).toBe(409);
     const blocked = page.getByTestId('content-approve-blocked');
     await blocked.waitFor();
@@ -181,14 +181,14 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await anchor.waitFor();
     expect(await innerTextOf(anchor)).toContain('全网最低价');
     await page.getByTestId('content-comment-body').fill(locale === 'zh-CN' ? '绝对化用语，请改为可核实的描述' : 'Absolute claim: say something that can be verified');
-    const posted = await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/comments`, () => page.getByTestId('content-comment-submit').click());
+    const posted = await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/comments`, page.getByTestId('content-comment-submit'));
     expect(posted.status()).toBe(201);
     expect(await posted.json()).toMatchObject({ start, end: start + 5, quote: '全网最低价' });
     await page.getByTestId('content-comment-quote').first().waitFor();
 
     await page.getByTestId('content-request-changes').click();
     await page.getByTestId('content-request-changes-reason').fill(locale === 'zh-CN' ? '去掉绝对化用语和微信号后再提交' : 'Remove the absolute claim and the WeChat id, then resubmit');
-    const res = await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/request-changes`, () => page.getByTestId('content-request-changes-confirm').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/request-changes`, page.getByTestId('content-request-changes-confirm'));
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('changes_requested'));
     await page.getByTestId('content-changes-alert').waitFor();
@@ -199,7 +199,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
   it('fixes the text in version 2, sees the diff, resubmits and gets it approved', async () => {
     await page.getByTestId('content-body').fill(FIXED);
     await page.getByTestId('content-note').fill(locale === 'zh-CN' ? '按审核意见修改' : 'As the reviewer asked');
-    const saved = await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/versions`, () => page.getByTestId('content-save').click());
+    const saved = await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/versions`, page.getByTestId('content-save'));
     expect(saved.status()).toBe(201);
     await page.getByTestId('content-clean').waitFor();
     expect(await page.getByTestId('content-highlighted').locator('[data-severity="block"]').count()).toBe(0);
@@ -210,9 +210,9 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     expect((await diff.getByTestId('diff-added').allInnerTexts()).join('')).toContain('赠品');
     await settledShot(page, name('07-diff'));
 
-    await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/submit`, () => page.getByTestId('content-submit').click());
+    await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/submit`, page.getByTestId('content-submit'));
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('in_review'));
-    const res = await afterResponse(page, 'POST', `/api/v1/content/${scriptId}/approve`, () => page.getByTestId('content-approve').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/content/${scriptId}/approve`, page.getByTestId('content-approve'));
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await page.getByTestId('content-state-tag').getAttribute('data-state')).toBe('approved'));
     expect(await innerTextOf(page.getByTestId('content-state-tag'))).toBe(t['contentState.approved']);
@@ -236,7 +236,7 @@ describe.each(LOCALES)('content review in %s', (locale) => {
     await settledShot(page, name('09-session-content'));
 
     await page.getByTestId('session-tab-overview').click();
-    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, page.getByTestId('session-status-schedule'));
     expect(res.status()).toBe(200);
     const tag = page.getByTestId('session-header').getByTestId('session-status-tag');
     await eventually(async () => expect(await tag.getAttribute('data-status')).toBe('scheduled'));

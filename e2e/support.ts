@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request, type Response } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -308,6 +308,30 @@ export async function afterResponse(page: Page, method: string, path: string | R
     action(),
   ]);
   return response;
+}
+
+/**
+ * Clicks `target` until the request it should send goes out, then returns that request's response. A click on a
+ * modal's button while the modal is still opening may not reach it; the click is repeated only while no matching
+ * request has been sent, so a click that did reach it is never repeated.
+ */
+export async function clickForResponse(page: Page, method: string, path: string | RegExp, target: Locator): Promise<Response> {
+  const matches = (req: Request) => {
+    const url = new URL(req.url());
+    return req.method() === method && (typeof path === 'string' ? url.pathname === path : path.test(url.pathname));
+  };
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const sent = page.waitForRequest(matches, { timeout: 4_000 }).catch(() => null);
+    await target.click({ timeout: Math.max(1_000, deadline - Date.now()) });
+    const request = await sent;
+    if (request) {
+      const response = await request.response();
+      if (!response) throw new Error(`${method} ${path} failed: ${request.failure()?.errorText ?? 'no response'}`);
+      return response;
+    }
+    if (Date.now() > deadline) throw new Error(`clicking ${target} sent no ${method} ${path}`);
+  }
 }
 
 /**
