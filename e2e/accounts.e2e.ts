@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   afterResponse,
+  clickForResponse,
   apiAs,
   clearShots,
   closeSelect,
@@ -75,7 +76,7 @@ describe('inviting a colleague', () => {
     expect(await textOf(page.getByTestId('invite-role'))).toBe('成员');
     await pickOption(page, page.getByTestId('invite-teams'), TEAM);
     await closeSelect(page);
-    const res = await afterResponse(page, 'POST', '/api/v1/invites', () => page.getByTestId('invite-submit').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/invites', page.getByTestId('invite-submit'));
     expect(res.status()).toBe(201);
 
     await page.getByTestId('invite-created').waitFor();
@@ -104,7 +105,7 @@ describe('inviting a colleague', () => {
     await page.getByTestId('accept-display-name').fill(MEMBER.name);
     await page.getByTestId('accept-password').fill(MEMBER.password);
     await page.getByTestId('accept-password-confirm').fill(MEMBER.password);
-    const res = await afterResponse(page, 'POST', /^\/api\/v1\/invites\/[^/]+\/accept$/, () => page.getByTestId('accept-submit').click());
+    const res = await clickForResponse(page, 'POST', /^\/api\/v1\/invites\/[^/]+\/accept$/, page.getByTestId('accept-submit'));
     expect(res.status()).toBe(200);
     memberId = ((await res.json()) as { user: { id: string } }).user.id;
 
@@ -203,7 +204,7 @@ describe('deactivation and signing in', () => {
     const row = page.getByTestId(`user-row-${memberId}`);
     expect(await textOf(row)).toContain(MEMBER.name);
     await page.getByTestId(`user-deactivate-${memberId}`).click();
-    const res = await afterResponse(page, 'POST', `/api/v1/users/${memberId}/deactivate`, () => page.getByTestId('confirm-ok').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/users/${memberId}/deactivate`, page.getByTestId('confirm-ok'));
     expect(res.status()).toBe(200);
     await page.getByTestId(`user-activate-${memberId}`).waitFor();
     expect(await textOf(row)).toContain('已停用');
@@ -232,7 +233,7 @@ describe('deactivation and signing in', () => {
 
     await m.getByTestId('login-email').fill(MEMBER.email);
     await m.getByTestId('login-password').fill(MEMBER.password);
-    const login = await afterResponse(m, 'POST', '/api/v1/auth/login', () => m.getByTestId('login-submit').click());
+    const login = await clickForResponse(m, 'POST', '/api/v1/auth/login', m.getByTestId('login-submit'));
     expect(login.status()).toBe(403);
     expect(await textOf(m.getByTestId('login-error'))).toBe('该账号已停用');
     expect(new URL(m.url()).pathname).toBe('/login');
@@ -249,7 +250,7 @@ describe('deactivation and signing in', () => {
 
     await page.getByTestId('login-email').fill(OWNER.email);
     await page.getByTestId('login-password').fill('not-the-password');
-    const wrong = await afterResponse(page, 'POST', '/api/v1/auth/login', () => page.getByTestId('login-submit').click());
+    const wrong = await clickForResponse(page, 'POST', '/api/v1/auth/login', page.getByTestId('login-submit'));
     expect(wrong.status()).toBe(401);
     expect(await textOf(page.getByTestId('login-error'))).toBe('邮箱或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -257,7 +258,7 @@ describe('deactivation and signing in', () => {
 
     await page.getByTestId('lang-switch').click();
     await eventually(async () => expect(await textOf(page.getByTestId('login-submit'))).toBe('Sign in'));
-    const again = await afterResponse(page, 'POST', '/api/v1/auth/login', () => page.getByTestId('login-submit').click());
+    const again = await clickForResponse(page, 'POST', '/api/v1/auth/login', page.getByTestId('login-submit'));
     expect(again.status()).toBe(401);
     await eventually(async () => expect(await textOf(page.getByTestId('login-error'))).toBe('Wrong email or password'));
     await snap(page, 'login-error-en');

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PackView, ScanResponse } from '../contracts/compliance';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, browserSuite, DEMO_OWNER, eventually, innerTextOf, motionShot, openPage, settledShot, signIn, type Locale } from './support';
+import { afterResponse,
+  clickForResponse, apiAs, browserSuite, DEMO_OWNER, eventually, innerTextOf, motionShot, openPage, settledShot, signIn, type Locale } from './support';
 
 // Rule packs against the demo company, in both languages: open the packs, bulk-import a term into a rule of the host
 // code of conduct, type a text into the "try it" box and see exactly the characters of the (disguised) term marked; then
@@ -125,7 +126,7 @@ describe.each(CASES)('rule packs ($locale)', ({ locale, t, term, typed, disguise
     await page.getByTestId('lexicon-kind').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: t['sentiment.kind.negative'] }).first().click();
     await page.getByTestId('lexicon-weight').fill('2');
-    const res = await afterResponse(page, 'PUT', '/api/v1/sentiment/lexicon', () => page.getByTestId('lexicon-save').click());
+    const res = await clickForResponse(page, 'PUT', '/api/v1/sentiment/lexicon', page.getByTestId('lexicon-save'));
     expect(res.status()).toBe(200);
     await page.getByTestId('lexicon-origin-filter').getByText(t['sentiment.lexicon.filterEdited']).click();
     await eventually(async () => expect(await innerTextOf(page.getByTestId(`lexicon-origin-${slang}`))).toBe(t['sentiment.origin.custom']));

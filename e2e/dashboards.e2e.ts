@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardView, WeeklyReportView } from '../contracts/dashboards';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, closeSelect, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
+import { clickForResponse, apiAs, clearShots, closeSelect, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, settledShot, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Dashboards and the weekly report in the demo company, as its owner: two shows played yesterday through the ingest
 // API (orders, viewers, comments, gifts) → the company dashboard of the week and of yesterday per hour, a room's
@@ -182,7 +182,7 @@ describe.each(LOCALES)('dashboards in %s', (locale) => {
     await page.goto('/reports/weekly');
     await page.getByTestId('weekly-reports-page').waitFor();
     await eventually(async () => expect(await page.getByTestId('report-schedule-text').innerText()).toContain('09:00'));
-    const res = await afterResponse(page, 'POST', '/api/v1/reports/weekly/generate', () => page.getByTestId('report-generate').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/reports/weekly/generate', page.getByTestId('report-generate'));
     expect([200, 201]).toContain(res.status());
     const report = (await res.json()) as WeeklyReportView;
     await page.locator(`[data-testid="report-view"][data-week="${report.weekStart}"]`).waitFor();
@@ -196,7 +196,7 @@ describe.each(LOCALES)('dashboards in %s', (locale) => {
     await page.getByTestId('report-schedule-form').waitFor();
     await pickOption(page, page.getByTestId('report-schedule-weekday'), t['reports.weekday.2']);
     await closeSelect(page).catch(() => undefined);
-    const saved = await afterResponse(page, 'PUT', '/api/v1/reports/weekly/schedule', () => page.getByTestId('report-schedule-save').click());
+    const saved = await clickForResponse(page, 'PUT', '/api/v1/reports/weekly/schedule', page.getByTestId('report-schedule-save'));
     expect(saved.status()).toBe(200);
     await page.getByTestId('report-schedule-form').waitFor({ state: 'detached' });
     await eventually(async () => expect(await page.getByTestId('report-schedule-text').innerText()).toContain(t['reports.weekday.2']));

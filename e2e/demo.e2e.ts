@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterResponse,
+  clickForResponse,
   apiAs,
   browserSuite,
   DEMO_OWNER,
@@ -27,7 +27,7 @@ describe('the demo company', () => {
   it('loads from the setup page and signs in as the demo owner', async () => {
     await suite.page.goto('/setup');
     expect(await textOf(suite.page.getByTestId('setup-demo-email'))).toBe(DEMO_OWNER.email);
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/setup/demo', () => suite.page.getByTestId('setup-demo-button').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/setup/demo', suite.page.getByTestId('setup-demo-button'));
     expect(res.status()).toBe(201);
     await waitForPath(suite.page, '/', { timeout: 30_000 });
     await suite.page.getByTestId('user-menu').waitFor();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterResponse,
+  clickForResponse,
   apiAs,
   browserSuite,
   closeSelect,
@@ -62,7 +63,7 @@ describe('first run, in Chinese', () => {
     await suite.page.getByTestId('setup-display-name').fill(OWNER.name);
     await suite.page.getByTestId('setup-password').fill(OWNER.password);
     await suite.page.getByTestId('setup-password-confirm').fill(OWNER.password);
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/setup/owner', () => suite.page.getByTestId('setup-owner-submit').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/setup/owner', suite.page.getByTestId('setup-owner-submit'));
     expect(res.status()).toBe(201);
 
     await waitForPath(suite.page, '/');
@@ -95,7 +96,7 @@ describe('first run, in Chinese', () => {
     await suite.page.getByTestId('team-create').click();
     await suite.page.getByTestId('team-name').fill(TEAM.name);
     await suite.page.getByTestId('team-description').fill(TEAM.description);
-    const created = await afterResponse(suite.page, 'POST', '/api/v1/teams', () => suite.page.getByTestId('team-submit').click());
+    const created = await clickForResponse(suite.page, 'POST', '/api/v1/teams', suite.page.getByTestId('team-submit'));
     expect(created.status()).toBe(201);
     teamId = ((await created.json()) as { id: string }).id;
     await suite.page.getByTestId('team-submit').waitFor({ state: 'hidden' });
@@ -108,7 +109,7 @@ describe('first run, in Chinese', () => {
     await pickOption(suite.page, suite.page.getByTestId('room-platform'), ROOM.platform);
     await suite.page.getByTestId('room-account-id').fill(ROOM.accountId);
     await suite.page.getByTestId('room-display-name').fill(ROOM.name);
-    const room = await afterResponse(suite.page, 'POST', '/api/v1/rooms', () => suite.page.getByTestId('room-submit').click());
+    const room = await clickForResponse(suite.page, 'POST', '/api/v1/rooms', suite.page.getByTestId('room-submit'));
     expect(room.status()).toBe(201);
     expect(await room.json()).toMatchObject({ teamId, platform: 'kuaishou', accountId: ROOM.accountId, displayName: ROOM.name, timeZone: 'Asia/Shanghai' });
     await suite.page.getByTestId('room-submit').waitFor({ state: 'hidden' });
@@ -151,7 +152,7 @@ describe('first run, in Chinese', () => {
     await suite.page.getByTestId('position-level-remove-3').click();
     await suite.page.getByTestId('position-level-code-3').waitFor({ state: 'detached' });
 
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/positions', () => suite.page.getByTestId('position-submit').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/positions', suite.page.getByTestId('position-submit'));
     expect(res.status()).toBe(201);
     const position = (await res.json()) as { levels: unknown[]; skills: string[] };
     expect(position.levels).toEqual(POSITION.levels);
@@ -180,7 +181,7 @@ describe('first run, in Chinese', () => {
     await suite.page.getByTestId('duty-weekly-hours').fill(DUTY.hours);
     await suite.page.getByTestId('duty-name-zh').fill(DUTY.nameZh);
     await suite.page.getByTestId('duty-name-en').fill(DUTY.nameEn);
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/duties', () => suite.page.getByTestId('duty-submit').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/duties', suite.page.getByTestId('duty-submit'));
     expect(res.status()).toBe(201);
     expect(await res.json()).toMatchObject({ code: DUTY.code, area: 'content', weeklyHours: 6 });
     await suite.page.getByTestId('duty-submit').waitFor({ state: 'hidden' });
@@ -214,7 +215,7 @@ describe('first run, in Chinese', () => {
     const setCell = async (cell: typeof mine, value: 'R' | 'A' | 'C' | 'I' | 'none') => {
       const testId = await cell.getAttribute('data-testid');
       await cell.click();
-      const res = await afterResponse(suite.page, 'PUT', '/api/v1/matrix/cells', () => suite.page.getByTestId(`${testId}-option-${value}`).click());
+      const res = await clickForResponse(suite.page, 'PUT', '/api/v1/matrix/cells', suite.page.getByTestId(`${testId}-option-${value}`));
       expect(res.ok()).toBe(true);
     };
 
@@ -274,7 +275,7 @@ describe('first run, in Chinese', () => {
     await closeSelect(suite.page);
     await suite.page.getByTestId('person-phone').fill(PERSON.phone);
     await suite.page.getByTestId('person-wechat').fill(PERSON.wechat);
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/people', () => suite.page.getByTestId('person-submit').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/people', suite.page.getByTestId('person-submit'));
     expect(res.status()).toBe(201);
     const created = (await res.json()) as { id: string; level: string; teamIds: string[]; contacts: { phone: string } };
     personId = created.id;
@@ -303,7 +304,7 @@ describe('first run, in Chinese', () => {
 
   it('reveals the phone number in plain text on request', async () => {
     const phone = suite.page.getByTestId('contact-phone');
-    const res = await afterResponse(suite.page, 'POST', `/api/v1/people/${personId}/reveal`, () => suite.page.getByTestId('reveal-phone').click());
+    const res = await clickForResponse(suite.page, 'POST', `/api/v1/people/${personId}/reveal`, suite.page.getByTestId('reveal-phone'));
     expect(res.status()).toBe(200);
     await eventually(async () => {
       expect(await phone.getAttribute('data-revealed')).toBe('true');

@@ -4,7 +4,8 @@ import type { SessionMetricsView } from '../contracts/analytics';
 import type { ImportView } from '../contracts/imports';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse,
+  clickForResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Importing a platform export through the console, in both languages, as the owner of a fresh company with one Douyin room:
 // upload a CSV with a title row → map its columns → save the mapping as a preset → preview shows the one bad row →
@@ -106,12 +107,12 @@ describe.each(LOCALES)('imports in %s', (locale) => {
 
     await page.getByTestId('imports-preset-save').click();
     await page.getByTestId('imports-preset-name').fill(presetName);
-    const saved = await afterResponse(page, 'POST', '/api/v1/import-presets', () => page.getByTestId('imports-preset-ok').click());
+    const saved = await clickForResponse(page, 'POST', '/api/v1/import-presets', page.getByTestId('imports-preset-ok'));
     expect(saved.status(), await saved.text()).toBe(201);
   });
 
   it('previews: the bad row is shown with its row, column and message, and apply is not offered', async () => {
-    const res = await afterResponse(page, 'POST', '/api/v1/imports/preview', () => page.getByTestId('imports-preview').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/imports/preview', page.getByTestId('imports-preview'));
     expect(res.status()).toBe(200);
     const errors = page.getByTestId('imports-errors');
     await errors.waitFor();
@@ -128,13 +129,13 @@ describe.each(LOCALES)('imports in %s', (locale) => {
   it('a corrected file gets the preset automatically, previews clean and applies; the session shows the imported values', async () => {
     await upload('export-fixed.csv', exportCsv(locale, roomName, [[`${day1} 20:05`, '12,345.60', '3.2万'], [`${day2} 19:40`, '8,800', '12000']]));
     expect(await page.getByTestId('imports-preset-auto').innerText()).toContain(presetName);
-    const previewed = await afterResponse(page, 'POST', '/api/v1/imports/preview', () => page.getByTestId('imports-preview').click());
+    const previewed = await clickForResponse(page, 'POST', '/api/v1/imports/preview', page.getByTestId('imports-preview'));
     expect(previewed.status(), await previewed.text()).toBe(200);
     await page.getByTestId('imports-preview-rows').waitFor();
     expect(await page.getByTestId('imports-errors').count()).toBe(0);
     await motionShot(page, name('03-preview-clean'));
 
-    const applied = await afterResponse(page, 'POST', '/api/v1/imports', () => page.getByTestId('imports-apply').click());
+    const applied = await clickForResponse(page, 'POST', '/api/v1/imports', page.getByTestId('imports-apply'));
     expect(applied.status()).toBe(201);
     const view = (await applied.json()) as ImportView;
     expect(view).toMatchObject({ rowCount: 2, valueCount: 4, presetName });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IncidentDetail, RiskView, TaskView } from '../contracts/incidents';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, signIn, startServer, type Locale, type RunningServer } from './support';
+import { afterResponse,
+  clickForResponse, apiAs, clearShots, eventually, launchBrowser, motionShot, openPage, pickOption, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // The incidents path of the console, in both languages, against the demo company, as the beauty team's manager:
 // start an incident from the opinion-surge playbook → tick steps → resolve → write the postmortem with an action item
@@ -61,7 +62,7 @@ describe.each(LOCALES)('incidents in %s', (locale) => {
     // The opinion-surge playbook defaults to SEV2; its definition is shown under the picker.
     expect(await page.getByTestId('incident-severity-definition').innerText()).toContain(locale === 'zh-CN' ? '负面舆情爆发' : 'an opinion surge');
     await motionShot(page, name('02-open-form'), { viewport: true });
-    const res = await afterResponse(page, 'POST', '/api/v1/incidents', () => page.getByTestId('incident-open-submit').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/incidents', page.getByTestId('incident-open-submit'));
     expect(res.status()).toBe(201);
     incidentId = ((await res.json()) as IncidentDetail).id;
     await page.waitForURL(`**/incidents/${incidentId}`);
@@ -78,12 +79,12 @@ describe.each(LOCALES)('incidents in %s', (locale) => {
     const timeline = await page.getByTestId('incident-timeline').innerText();
     expect(timeline).toContain(locale === 'zh-CN' ? '完成步骤 3' : 'Done step 3');
     await page.getByTestId('incident-note').fill(locale === 'zh-CN' ? '主播已在直播间说明色号差异' : 'Host explained the shade difference on air');
-    await afterResponse(page, 'POST', `/api/v1/incidents/${incidentId}/notes`, () => page.getByTestId('incident-note-add').click());
+    await clickForResponse(page, 'POST', `/api/v1/incidents/${incidentId}/notes`, page.getByTestId('incident-note-add'));
     await motionShot(page, name('03-steps-ticked'));
   });
 
   it('resolves and writes the postmortem with an action item', async () => {
-    await afterResponse(page, 'POST', `/api/v1/incidents/${incidentId}/status`, () => page.getByTestId('incident-action-resolved').click());
+    await clickForResponse(page, 'POST', `/api/v1/incidents/${incidentId}/status`, page.getByTestId('incident-action-resolved'));
     await eventually(async () => expect(await page.getByTestId('incident-status').innerText()).toBe(t['status.resolved']));
     await page.getByTestId('pm-root-cause').fill(locale === 'zh-CN' ? '商品图在暖光下拍摄，色号偏差明显' : 'Product photos shot under warm light; shades looked off');
     await page.getByTestId('pm-minutes').fill('20');
@@ -91,10 +92,10 @@ describe.each(LOCALES)('incidents in %s', (locale) => {
     await page.getByTestId('pm-item-title-0').fill(actionTitle);
     await pickOption(page, page.getByTestId('pm-item-owner-0'), myName);
     await page.getByTestId('pm-item-due-0').fill('2030-01-15');
-    const res = await afterResponse(page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, () => page.getByTestId('pm-save').click());
+    const res = await clickForResponse(page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, page.getByTestId('pm-save'));
     expect(res.status()).toBe(200);
     expect(((await res.json()) as IncidentDetail).postmortem.actionItems).toEqual([expect.objectContaining({ title: actionTitle, ownerName: myName, dueDate: '2030-01-15', status: 'open' })]);
-    await afterResponse(page, 'POST', `/api/v1/incidents/${incidentId}/status`, () => page.getByTestId('incident-action-postmortem').click());
+    await clickForResponse(page, 'POST', `/api/v1/incidents/${incidentId}/status`, page.getByTestId('incident-action-postmortem'));
     await eventually(async () => expect(await page.getByTestId('incident-status').innerText()).toBe(t['status.postmortem']));
     await motionShot(page, name('04-postmortem'));
   });
@@ -108,7 +109,7 @@ describe.each(LOCALES)('incidents in %s', (locale) => {
     const row = page.getByTestId(`task-${task.id}`);
     await row.waitFor();
     await motionShot(page, name('05-my-tasks'));
-    await afterResponse(page, 'PATCH', `/api/v1/tasks/${task.id}`, () => page.getByTestId(`task-toggle-${task.id}`).click());
+    await clickForResponse(page, 'PATCH', `/api/v1/tasks/${task.id}`, page.getByTestId(`task-toggle-${task.id}`));
     await eventually(async () => expect(await row.innerText()).toContain(t['tasks.done']));
   });
 

@@ -4,7 +4,8 @@ import type { IncidentDetail } from '../contracts/incidents';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import { simulate } from '../scripts/simulate';
-import { afterResponse, apiAs, browserSuite, DEMO_OWNER, eventually, pickOption, settledShot, signIn, textOf, liveSessionInFreeRoom } from './support';
+import { afterResponse,
+  clickForResponse, apiAs, browserSuite, DEMO_OWNER, eventually, pickOption, settledShot, signIn, textOf, liveSessionInFreeRoom } from './support';
 
 // The opinion path end to end: the simulator plays a show into a free demo room and, after a count of events, the
 // audience turns (complaints about quality, fakes, refunds, shipping) → the opinion-surge alert appears in the live
@@ -59,7 +60,7 @@ describe('opinion surge', () => {
     await form.waitFor();
     await pickOption(suite.page, suite.page.getByTestId('incident-playbook'), '负面舆情爆发');
     await settledShot(suite.page, 'opinion-03-open-incident-zh');
-    const res = await afterResponse(suite.page, 'POST', '/api/v1/incidents', () => suite.page.getByTestId('incident-open-submit').click());
+    const res = await clickForResponse(suite.page, 'POST', '/api/v1/incidents', suite.page.getByTestId('incident-open-submit'));
     expect(res.status(), await res.text()).toBe(201);
     const incidentId = ((await res.json()) as IncidentDetail).id;
     await suite.page.waitForURL(`**/incidents/${incidentId}`);
@@ -81,7 +82,7 @@ describe('opinion surge', () => {
     await settledShot(suite.page, 'opinion-04-steps-ticked-zh');
 
     // Resolved, then the postmortem.
-    await afterResponse(suite.page, 'POST', `/api/v1/incidents/${incidentId}/status`, () => suite.page.getByTestId('incident-action-resolved').click());
+    await clickForResponse(suite.page, 'POST', `/api/v1/incidents/${incidentId}/status`, suite.page.getByTestId('incident-action-resolved'));
     await eventually(async () => expect(await textOf(suite.page.getByTestId('incident-status'))).toBe(zhCN['status.resolved']));
     const people = (await api.json<{ items: { id: string; displayName: string }[] }>(`/people?teamId=${incident.teamId}&status=active`)).items;
     expect(people.length).toBeGreaterThan(0);
@@ -94,7 +95,7 @@ describe('opinion surge', () => {
     await suite.page.getByTestId('pm-item-title-0').fill('仓库加装温控并抽检在库批次');
     await pickOption(suite.page, suite.page.getByTestId('pm-item-owner-0'), owner.displayName);
     await suite.page.getByTestId('pm-item-due-0').fill('2030-01-15');
-    const saved = await afterResponse(suite.page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, () => suite.page.getByTestId('pm-save').click());
+    const saved = await clickForResponse(suite.page, 'PUT', `/api/v1/incidents/${incidentId}/postmortem`, suite.page.getByTestId('pm-save'));
     expect(saved.status(), await saved.text()).toBe(200);
     await settledShot(suite.page, 'opinion-05-postmortem-zh');
 

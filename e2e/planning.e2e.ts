@@ -6,6 +6,7 @@ import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import {
   afterResponse,
+  clickForResponse,
   apiAs,
   clearShots,
   closeSelect,
@@ -146,7 +147,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await form.getByTestId('session-goal-orders').fill('800');
     await motionShot(page, name('01-new-session'), { viewport: true });
 
-    const res = await afterResponse(page, 'POST', '/api/v1/sessions', () => page.getByTestId('session-submit').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/sessions', page.getByTestId('session-submit'));
     expect(res.status()).toBe(201);
     const created = (await res.json()) as SessionView;
     sessionId = created.id;
@@ -186,7 +187,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await pickOption(page, page.getByTestId('crew-role-console'), consolePerson.displayName, { search: consolePerson.displayName });
     await closeSelect(page);
     await page.getByTestId('crew-missing').waitFor({ state: 'detached' });
-    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/crew`, () => page.getByTestId('crew-save').click());
+    const res = await clickForResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/crew`, page.getByTestId('crew-save'));
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await page.getByTestId('crew-save').isDisabled()).toBe(true));
 
@@ -214,7 +215,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await page.getByTestId('crew-table').waitFor();
     await pickOption(page, page.getByTestId('crew-role-host'), host1.displayName, { search: host1.displayName });
     await closeSelect(page);
-    const put = await afterResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
+    const put = await clickForResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, page.getByTestId('crew-save'));
     expect(put.status()).toBe(409);
     const violations = ((await put.json()) as { error: { details: { violations: Violation[] } } }).error.details.violations;
     expect(violations.map((v) => v.code)).toContain('person-overlap');
@@ -235,7 +236,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
     await page.getByTestId('crew-reset').click();
     await pickOption(page, page.getByTestId('crew-role-host'), host2.displayName, { search: host2.displayName });
     await closeSelect(page);
-    const fixed = await afterResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, () => page.getByTestId('crew-save').click());
+    const fixed = await clickForResponse(page, 'PUT', `/api/v1/sessions/${conflictId}/crew`, page.getByTestId('crew-save'));
     expect(fixed.status()).toBe(200);
     const after = await api.json<SessionDetailView>(`/sessions/${conflictId}`);
     expect(after.crew.map((c) => `${c.role}:${c.personId}`)).toEqual([`host:${host2.id}`]);
@@ -247,7 +248,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
   it('refuses to schedule a session with an empty required role and names the roles', async () => {
     // The second session has a host only: field control and console are missing.
     await page.getByTestId('session-tab-overview').click();
-    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${conflictId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/sessions/${conflictId}/status`, page.getByTestId('session-status-schedule'));
     expect(res.status()).toBe(409);
     const modal = page.getByTestId('violations-modal');
     await modal.waitFor();
@@ -264,7 +265,7 @@ describe.each(LOCALES)('live planning in %s', (locale) => {
 
   it('schedules the crewed session with the status button', async () => {
     await page.goto(`/sessions/${sessionId}`);
-    const res = await afterResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, () => page.getByTestId('session-status-schedule').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/sessions/${sessionId}/status`, page.getByTestId('session-status-schedule'));
     expect(res.status()).toBe(200);
     const tag = page.getByTestId('session-header').getByTestId('session-status-tag');
     await eventually(async () => expect(await tag.getAttribute('data-status')).toBe('scheduled'));

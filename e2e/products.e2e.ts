@@ -6,6 +6,7 @@ import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
 import {
   afterResponse,
+  clickForResponse,
   apiAs,
   browserSuite,
   DEMO_OWNER,
@@ -108,7 +109,7 @@ describe('product import (zh-CN)', () => {
     await motionShot(page, name('01-import-row-error'), { viewport: true });
 
     // Apply is refused by the server while the file has errors.
-    const res = await afterResponse(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/products/import', page.getByTestId('import-apply'));
     expect(res.status()).toBe(400);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('product/import-invalid');
     await eventually(async () => expect(await innerTextOf(page.getByTestId('import-preview'))).toContain(t['import.rejected']));
@@ -128,7 +129,7 @@ describe('product import (zh-CN)', () => {
     expect(await innerTextOf(page.getByTestId('import-apply'))).toBe(t['import.apply'].replace('{count}', '3'));
     await motionShot(page, name('03-import-fixed-preview'), { viewport: true });
 
-    const res = await afterResponse(page, 'POST', '/api/v1/products/import', () => page.getByTestId('import-apply').click());
+    const res = await clickForResponse(page, 'POST', '/api/v1/products/import', page.getByTestId('import-apply'));
     expect(res.status()).toBe(200);
     expect(await innerTextOf(page.getByTestId('import-done'))).toBe(t['import.done'].replace('{creates}', '2').replace('{updates}', '1'));
     await page.getByTestId('import-close').click();
@@ -233,7 +234,7 @@ describe('run of show (en-US)', () => {
     await eventually(async () => expect(await order()).toEqual([second.sku, first.sku]));
     await motionShot(page, name('06-reordered'));
 
-    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
+    const res = await clickForResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, page.getByTestId('slots-save'));
     expect(res.status()).toBe(200);
     const saved = (await res.json()) as SessionDetailView;
     expect(saved.slots.map((s) => [s.productSku, s.plannedMinutes, s.talkingPoints])).toEqual([
@@ -262,7 +263,7 @@ describe('run of show (en-US)', () => {
     expect(color).toBe('rgb(255, 77, 79)');
 
     // A draft may keep an over-long run of show: saved, with a warning.
-    const res = await afterResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, () => page.getByTestId('slots-save').click());
+    const res = await clickForResponse(page, 'PUT', `/api/v1/sessions/${sessionId}/slots`, page.getByTestId('slots-save'));
     expect(res.status()).toBe(200);
     const saved = (await res.json()) as SessionDetailView;
     expect(saved.plannedSlotMinutes).toBe(70);

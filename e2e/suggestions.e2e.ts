@@ -5,7 +5,7 @@ import type { TaskView } from '../contracts/incidents';
 import type { SessionSuggestions, SuggestionView } from '../contracts/suggestions';
 import { enUS } from '../web/i18n/en-US';
 import { zhCN } from '../web/i18n/zh-CN';
-import { afterResponse, apiAs, clearShots, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, SHOTS, signIn, startServer, type Locale, type RunningServer } from './support';
+import { clickForResponse, apiAs, clearShots, DEMO_OWNER, eventually, launchBrowser, motionShot, openPage, pickOption, SHOTS, signIn, startServer, type Locale, type RunningServer } from './support';
 
 // Suggestions end to end, in zh-CN and en-US against the demo company, as the beauty team's manager. Two shows of an
 // hour in one of the team's rooms, each with a ¥50,000 GMV goal, are played through the ingestion API: an earlier one
@@ -153,7 +153,7 @@ describe.each(LOCALES)('suggestions in %s', (locale) => {
     await page.getByTestId('suggestion-accept-due').fill('2030-01-20');
     await page.getByTestId('suggestion-accept-note').fill(zh ? '每 15 分钟口播一次关注理由' : 'Ask for the follow every 15 minutes');
     await motionShot(page, name('02-accept'), { viewport: true });
-    const res = await afterResponse(page, 'POST', `/api/v1/suggestions/${follow.id}/accept`, () => page.getByTestId('suggestion-accept-submit').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/suggestions/${follow.id}/accept`, page.getByTestId('suggestion-accept-submit'));
     expect(res.status()).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'accepted', taskOwnerName: myName, taskDueDate: '2030-01-20' });
     // The list shows open ones by default: the accepted one leaves it.
@@ -189,7 +189,7 @@ describe.each(LOCALES)('suggestions in %s', (locale) => {
     });
     const reason = zh ? '新品首播，目标按老品设定偏高' : 'Launch show; the goal was set from older products';
     await page.getByTestId('suggestion-dismiss-reason').fill(reason);
-    const res = await afterResponse(page, 'POST', `/api/v1/suggestions/${laterGoalId}/dismiss`, () => page.getByTestId('suggestion-dismiss-submit').click());
+    const res = await clickForResponse(page, 'POST', `/api/v1/suggestions/${laterGoalId}/dismiss`, page.getByTestId('suggestion-dismiss-submit'));
     expect(res.status()).toBe(200);
     await eventually(async () => expect(await laterGoal.getAttribute('data-status')).toBe('dismissed'));
     expect(await page.getByTestId(`suggestion-decision-${laterGoalId}`).innerText()).toContain(reason);
